@@ -1,0 +1,263 @@
+//! Pods and pod templates: the parts of `core/v1` that placement, scheduling, lifecycle and the
+//! kubectl printers need. The template keeps a canonical JSON rendering of itself so that the
+//! revision hash changes with any template field, even ones the simulator does not model.
+
+use super::{Labels, NodeSelector, ResourceList, SimTime, Toleration};
+
+/// A container port.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ContainerPort {
+    pub name: String,
+    pub container_port: i32,
+    /// 0 when unset.
+    pub host_port: i32,
+    /// `TCP` by default (R5.2).
+    pub protocol: String,
+    pub host_ip: String,
+}
+
+/// A volume mount, for `kubectl describe`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct VolumeMount {
+    pub name: String,
+    pub mount_path: String,
+    pub read_only: bool,
+}
+
+/// A container.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Container {
+    pub name: String,
+    pub image: String,
+    pub requests: ResourceList,
+    pub limits: ResourceList,
+    pub ports: Vec<ContainerPort>,
+    /// `name=value` or `name (from source)` lines, for describe.
+    pub env: Vec<String>,
+    pub volume_mounts: Vec<VolumeMount>,
+    pub command: Vec<String>,
+    pub args: Vec<String>,
+}
+
+/// A volume, for `kubectl describe`: its name and a one-line description of its source.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Volume {
+    pub name: String,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// The pod spec fields the simulator reasons about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct PodSpec {
+    /// `spec.nodeName`: set on a bound pod, or in a template to bypass the scheduler (R1.9).
+    pub node_name: Option<String>,
+    pub node_selector: Labels,
+    /// `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`.
+    pub required_node_affinity: Option<NodeSelector>,
+    /// Whether the affinity has preferred node terms or pod (anti-)affinity (kept, never decisive).
+    pub has_other_affinity: bool,
+    pub tolerations: Vec<Toleration>,
+    pub host_network: bool,
+    pub containers: Vec<Container>,
+    pub init_containers: Vec<Container>,
+    pub volumes: Vec<Volume>,
+    pub termination_grace_period_seconds: i64,
+    pub restart_policy: String,
+    pub priority_class_name: Option<String>,
+    pub priority: Option<i32>,
+    pub service_account_name: Option<String>,
+}
+
+/// A DaemonSet's `spec.template`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct PodTemplate {
+    pub labels: Labels,
+    pub annotations: Labels,
+    pub spec: PodSpec,
+    /// Canonical JSON of the defaulted `spec.template`: the input of the revision hash (R3.9)
+    /// and the data of a ControllerRevision.
+    pub canonical_json: String,
+}
+
+/// An owner reference.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct OwnerReference {
+    pub api_version: String,
+    pub kind: String,
+    pub name: String,
+    pub uid: String,
+    pub controller: bool,
+}
+
+/// `status.phase`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PodPhase {
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Unknown,
+}
+
+impl PodPhase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PodPhase::Pending => "Pending",
+            PodPhase::Running => "Running",
+            PodPhase::Succeeded => "Succeeded",
+            PodPhase::Failed => "Failed",
+            PodPhase::Unknown => "Unknown",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<PodPhase> {
+        match text {
+            "Pending" => Some(PodPhase::Pending),
+            "Running" => Some(PodPhase::Running),
+            "Succeeded" => Some(PodPhase::Succeeded),
+            "Failed" => Some(PodPhase::Failed),
+            "Unknown" => Some(PodPhase::Unknown),
+            _ => None,
+        }
+    }
+
+    pub fn is_terminal(self) -> bool {
+        matches!(self, PodPhase::Succeeded | PodPhase::Failed)
+    }
+}
+
+/// The state of the pod's containers, summarised for STATUS (R7.2) and the lifecycle.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ContainerState {
+    /// Waiting with a reason: `ContainerCreating`, `CrashLoopBackOff`, …
+    Waiting {
+        reason: String,
+    },
+    Running {
+        started_at: SimTime,
+    },
+    /// Terminated with a reason (`Error`, `Completed`) and exit code.
+    Terminated {
+        reason: String,
+        exit_code: i32,
+    },
+}
+
+/// The pod status fields the simulator tracks.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PodStatus {
+    pub phase: PodPhase,
+    /// `status.reason` (`NodeLost`, `OutOfcpu`, …).
+    pub reason: Option<String>,
+    pub container_state: ContainerState,
+    /// The `Ready` condition.
+    pub ready: bool,
+    /// When the `Ready` condition last changed (R3.7 availability counts from here).
+    pub ready_transition: Option<SimTime>,
+    /// `PodScheduled=False` message (the FailedScheduling text) while unschedulable.
+    pub unschedulable_message: Option<String>,
+    pub restart_count: i32,
+    pub pod_ip: Option<String>,
+}
+
+impl Default for PodStatus {
+    fn default() -> Self {
+        PodStatus {
+            phase: PodPhase::Pending,
+            reason: None,
+            container_state: ContainerState::Waiting {
+                reason: "ContainerCreating".to_string(),
+            },
+            ready: false,
+            ready_transition: None,
+            unschedulable_message: None,
+            restart_count: 0,
+            pod_ip: None,
+        }
+    }
+}
+
+/// A pod.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pod {
+    pub namespace: String,
+    pub name: String,
+    pub uid: String,
+    pub labels: Labels,
+    pub annotations: Labels,
+    pub owner_references: Vec<OwnerReference>,
+    pub spec: PodSpec,
+    pub status: PodStatus,
+    pub creation_timestamp: SimTime,
+    pub deletion_timestamp: Option<SimTime>,
+}
+
+impl Pod {
+    /// The controller owner reference, if any.
+    pub fn controller_ref(&self) -> Option<&OwnerReference> {
+        self.owner_references.iter().find(|o| o.controller)
+    }
+
+    /// The node a pod is bound to or aimed at: `spec.nodeName`, else the single
+    /// `metadata.name In [node]` term the controller injected (`GetTargetNodeName`, R1.9).
+    pub fn target_node_name(&self) -> Option<&str> {
+        if let Some(n) = self.spec.node_name.as_deref() {
+            return Some(n);
+        }
+        let affinity = self.spec.required_node_affinity.as_ref()?;
+        for term in &affinity.node_selector_terms {
+            for field in &term.match_fields {
+                if field.key == "metadata.name"
+                    && field.operator == super::NodeSelectorOperator::In
+                    && field.values.len() == 1
+                {
+                    return Some(&field.values[0]);
+                }
+            }
+        }
+        None
+    }
+
+    pub fn is_terminating(&self) -> bool {
+        self.deletion_timestamp.is_some()
+    }
+
+    pub fn is_bound(&self) -> bool {
+        self.spec.node_name.is_some()
+    }
+
+    /// Container requests summed as the scheduler does (`computePodResourceRequest`): the sum over
+    /// containers, raised to any single init container's request, with limits standing in for
+    /// missing requests (the defaulting of R5.3 happens at creation, so callers pass created pods).
+    pub fn resource_requests(&self) -> ResourceList {
+        effective_requests(&self.spec)
+    }
+}
+
+/// Requests of a pod spec as the scheduler counts them (see `Pod::resource_requests`).
+pub fn effective_requests(spec: &PodSpec) -> ResourceList {
+    fn container_requests(c: &Container) -> ResourceList {
+        let mut r = c.requests.clone();
+        for (name, q) in &c.limits {
+            r.entry(name.clone()).or_insert_with(|| q.clone());
+        }
+        r
+    }
+    let mut total: std::collections::BTreeMap<String, i64> = Default::default();
+    for c in &spec.containers {
+        for (name, q) in container_requests(c) {
+            *total.entry(name).or_default() += q.milli;
+        }
+    }
+    for c in &spec.init_containers {
+        for (name, q) in container_requests(c) {
+            let e = total.entry(name).or_default();
+            *e = (*e).max(q.milli);
+        }
+    }
+    total
+        .into_iter()
+        .map(|(k, milli)| (k, super::Quantity::from_milli(milli)))
+        .collect()
+}
