@@ -21,7 +21,10 @@ pub use node::{ConditionStatus, Node, NodeConditionType};
 pub use node_affinity::{
     NodeSelector, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm,
 };
-pub use pod::{Container, ContainerPort, OwnerReference, Pod, PodPhase, PodSpec, PodTemplate};
+pub use pod::{
+    effective_requests_of, Container, ContainerPort, ContainerState, OwnerReference, Pod, PodPhase,
+    PodSpec, PodStatus, PodTemplate, Volume, VolumeMount,
+};
 pub use quantity::{Quantity, ResourceList};
 pub use taints::{Taint, TaintEffect, Toleration, TolerationOperator};
 pub use time::{SimDuration, SimTime};

@@ -231,12 +231,12 @@ impl Pod {
     /// containers, raised to any single init container's request, with limits standing in for
     /// missing requests (the defaulting of R5.3 happens at creation, so callers pass created pods).
     pub fn resource_requests(&self) -> ResourceList {
-        effective_requests(&self.spec)
+        effective_requests_of(&self.spec)
     }
 }
 
 /// Requests of a pod spec as the scheduler counts them (see `Pod::resource_requests`).
-pub fn effective_requests(spec: &PodSpec) -> ResourceList {
+pub fn effective_requests_of(spec: &PodSpec) -> ResourceList {
     fn container_requests(c: &Container) -> ResourceList {
         let mut r = c.requests.clone();
         for (name, q) in &c.limits {

@@ -1,0 +1,5 @@
+//! The headless application: loading inputs into a simulation, reports in the CLI's JSON
+//! contract, and (for the page) the `AppState` reducer. The only caller of `Simulation::apply`.
+//! No DOM, no timers, no storage, no files: everything here runs in native tests.
+
+pub mod report;

@@ -1,0 +1,439 @@
+//! The DaemonSet controller's reconcile for one DaemonSet, ported from
+//! pkg/controller/daemon/daemon_controller.go: `syncDaemonSet` → claim pods → `manage`
+//! (`podsShouldBeOnNode` plans, `syncNodes` executes) → rolling update → history → status
+//! (semantics R2.1–R2.6, R1.9).
+//!
+//! Deliberate differences: expectations, burst limits and slow-start batches only pace a real
+//! controller against its informers; here every create and delete is observed at once, so they
+//! are left out. The one consequence kept is that a pass which changed placement does not also
+//! run the rolling update (R2.1 step 7).
+
+use super::{ds_ref, history, placement, rolling_update, PodEntry, PodKey, Simulation, Stage};
+use crate::model::{
+    DaemonSet, EventType, NodeSelector, NodeSelectorTerm, OwnerReference, Pod, PodPhase, PodStatus,
+    SimDuration, SimTime, UpdateStrategy,
+};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// `podByCreationTimestampAndPhase`: bound pods first, then oldest, then by name (R4.2).
+pub fn pod_order(a: &Pod, b: &Pod) -> Ordering {
+    b.is_bound()
+        .cmp(&a.is_bound())
+        .then(a.creation_timestamp.cmp(&b.creation_timestamp))
+        .then(a.name.cmp(&b.name))
+}
+
+/// `podutil.IsPodAvailable`: Ready, and Ready for longer than `minReadySeconds` (strictly, R3.7).
+pub fn is_pod_available(pod: &Pod, min_ready_seconds: i64, now: SimTime) -> bool {
+    if !pod.status.ready {
+        return false;
+    }
+    if min_ready_seconds <= 0 {
+        return true;
+    }
+    let since = pod.status.ready_transition.unwrap_or(SimTime::ZERO);
+    since + SimDuration::from_secs(min_ready_seconds as u64) < now
+}
+
+/// Whether a RollingUpdate strategy allows surge (`util.AllowsSurge`, R3.4).
+pub fn allows_surge(ds: &DaemonSet) -> bool {
+    match &ds.update_strategy {
+        UpdateStrategy::RollingUpdate { max_surge, .. } => max_surge.scaled_value(1) > 0,
+        UpdateStrategy::OnDelete => false,
+    }
+}
+
+/// Pods of the DaemonSet grouped by target node (`getNodesToDaemonPods`), as pod keys sorted by
+/// `pod_order`. Terminal pods that are being deleted are left out.
+pub(crate) fn nodes_to_daemon_pods(
+    sim: &Simulation,
+    ds: &DaemonSet,
+) -> BTreeMap<String, Vec<PodKey>> {
+    let mut map: BTreeMap<String, Vec<&Pod>> = BTreeMap::new();
+    for e in sim.pods.values() {
+        let pod = &e.pod;
+        if pod.namespace != ds.namespace || pod.controller_ref().is_none_or(|o| o.uid != ds.uid) {
+            continue;
+        }
+        if pod.deletion_timestamp.is_some() && pod.status.phase.is_terminal() {
+            continue;
+        }
+        if let Some(node) = pod.target_node_name() {
+            map.entry(node.to_string()).or_default().push(pod);
+        }
+    }
+    map.into_iter()
+        .map(|(node, mut pods)| {
+            pods.sort_by(|a, b| pod_order(a, b));
+            (
+                node,
+                pods.iter()
+                    .map(|p| (p.namespace.clone(), p.name.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// `syncDaemonSet` for the DaemonSet at `index`.
+pub(crate) fn sync_daemon_set(sim: &mut Simulation, index: usize) {
+    let ds = sim.daemon_set_at(index);
+    if ds.deletion_timestamp.is_some() {
+        return;
+    }
+    if ds.selector.as_ref().is_some_and(|s| s.is_empty()) {
+        // Unreachable through apps/v1 validation (R2.1 step 2); recorded once, not every pass.
+        let already = sim
+            .events()
+            .iter()
+            .any(|e| e.reason == super::messages::REASON_SELECTING_ALL && e.object.name == ds.name);
+        if !already {
+            let r = ds_ref(ds);
+            sim.record(
+                EventType::Warning,
+                super::messages::REASON_SELECTING_ALL,
+                r,
+                super::messages::COMPONENT_DAEMONSET,
+                super::messages::SELECTING_ALL.to_string(),
+            );
+        }
+        return;
+    }
+    let hash = history::construct_history(sim, index);
+    claim_pods(sim, index);
+    let acted = manage(sim, index, &hash);
+    if !acted {
+        if let UpdateStrategy::RollingUpdate { .. } = sim.daemon_set_at(index).update_strategy {
+            rolling_update::rolling_update(sim, index, &hash);
+        }
+    }
+    history::cleanup_history(sim, index, &hash);
+    let generation = sim.daemon_set_at(index).generation;
+    sim.daemon_set_at_mut(index).status.observed_generation = generation;
+}
+
+/// `ClaimPods` (R2.3): adopt matching orphans, release owned pods whose labels stopped matching.
+fn claim_pods(sim: &mut Simulation, index: usize) {
+    let ds = sim.daemon_set_at(index).clone();
+    let mut changed = false;
+    for e in sim.pods.values_mut() {
+        let pod = &mut e.pod;
+        if pod.namespace != ds.namespace {
+            continue;
+        }
+        match pod.controller_ref() {
+            Some(owner) if owner.uid == ds.uid => {
+                if !ds.selects(&pod.labels) {
+                    pod.owner_references.retain(|o| o.uid != ds.uid);
+                    changed = true;
+                }
+            }
+            Some(_) => {}
+            None => {
+                if ds.selects(&pod.labels) && pod.deletion_timestamp.is_none() {
+                    pod.owner_references.push(owner_reference(&ds));
+                    changed = true;
+                }
+            }
+        }
+    }
+    if changed {
+        sim.changes += 1;
+    }
+}
+
+fn owner_reference(ds: &DaemonSet) -> OwnerReference {
+    OwnerReference {
+        api_version: "apps/v1".to_string(),
+        kind: "DaemonSet".to_string(),
+        name: ds.name.clone(),
+        uid: ds.uid.clone(),
+        controller: true,
+    }
+}
+
+/// `manage`: plans creates and deletes for every node, then executes them. Returns whether it
+/// issued anything.
+fn manage(sim: &mut Simulation, index: usize, hash: &str) -> bool {
+    let ds = sim.daemon_set_at(index).clone();
+    let tolerations = placement::effective_template_tolerations(&ds);
+    let node_to_pods = nodes_to_daemon_pods(sim, &ds);
+    let mut nodes_needing_pods: Vec<String> = Vec::new();
+    let mut pods_to_delete: Vec<PodKey> = Vec::new();
+    let decisions: Vec<(String, placement::Decision)> = sim
+        .nodes()
+        .iter()
+        .map(|node| {
+            (
+                node.name.clone(),
+                placement::node_should_run_daemon_pod(&ds, &tolerations, node),
+            )
+        })
+        .collect();
+    for (node, decision) in decisions {
+        let (create, delete) =
+            pods_should_be_on_node(sim, &ds, &node, &decision, node_to_pods.get(&node), hash);
+        if create {
+            nodes_needing_pods.push(node);
+        }
+        pods_to_delete.extend(delete);
+    }
+    // Pending pods aimed at a node that no longer exists: PodGC cannot clean those up (R2.2).
+    for (node, pods) in &node_to_pods {
+        if sim.node(node).is_none() {
+            for key in pods {
+                if sim.pods.get(key).is_some_and(|e| !e.pod.is_bound()) {
+                    pods_to_delete.push(key.clone());
+                }
+            }
+        }
+    }
+    sync_nodes(sim, index, &pods_to_delete, &nodes_needing_pods, hash)
+}
+
+/// Port of `podsShouldBeOnNode`: whether the node needs a pod, and which of its pods to delete.
+fn pods_should_be_on_node(
+    sim: &mut Simulation,
+    ds: &DaemonSet,
+    node: &str,
+    decision: &placement::Decision,
+    daemon_pods: Option<&Vec<PodKey>>,
+    hash: &str,
+) -> (bool, Vec<PodKey>) {
+    let mut to_delete = Vec::new();
+    let exists = daemon_pods.is_some();
+    if decision.should_run && !exists {
+        return (true, to_delete);
+    }
+    if decision.should_continue_running {
+        let Some(daemon_pods) = daemon_pods else {
+            return (false, to_delete);
+        };
+        let mut running: Vec<PodKey> = Vec::new();
+        for key in daemon_pods {
+            let Some(e) = sim.pods.get(key) else { continue };
+            if e.pod.deletion_timestamp.is_some() {
+                continue;
+            }
+            let (namespace, name, phase) = (
+                e.pod.namespace.clone(),
+                e.pod.name.clone(),
+                e.pod.status.phase,
+            );
+            match phase {
+                PodPhase::Failed => {
+                    if failed_pod_in_backoff(sim, ds, node) {
+                        continue;
+                    }
+                    let msg = super::messages::failed_daemon_pod(&namespace, &name, node);
+                    sim.record(
+                        EventType::Warning,
+                        super::messages::REASON_FAILED_DAEMON_POD,
+                        ds_ref(ds),
+                        super::messages::COMPONENT_DAEMONSET,
+                        msg,
+                    );
+                    to_delete.push(key.clone());
+                }
+                PodPhase::Succeeded => {
+                    let msg = super::messages::succeeded_daemon_pod(&namespace, &name, node);
+                    sim.record(
+                        EventType::Normal,
+                        super::messages::REASON_SUCCEEDED_DAEMON_POD,
+                        ds_ref(ds),
+                        super::messages::COMPONENT_DAEMONSET,
+                        msg,
+                    );
+                    to_delete.push(key.clone());
+                }
+                _ => running.push(key.clone()),
+            }
+        }
+        if !allows_surge(ds) {
+            // Keep the first by `podByCreationTimestampAndPhase` (already sorted), delete the rest.
+            to_delete.extend(running.into_iter().skip(1));
+            return (false, to_delete);
+        }
+        if running.len() <= 1 {
+            return (running.is_empty() && decision.should_run, to_delete);
+        }
+        let mut oldest_new: Option<PodKey> = None;
+        let mut oldest_old: Option<PodKey> = None;
+        for key in running {
+            let is_new = sim.pods[&key]
+                .pod
+                .labels
+                .get("controller-revision-hash")
+                .map(String::as_str)
+                == Some(hash);
+            let slot = if is_new {
+                &mut oldest_new
+            } else {
+                &mut oldest_old
+            };
+            if slot.is_none() {
+                *slot = Some(key);
+            } else {
+                to_delete.push(key);
+            }
+        }
+        if let (Some(new), Some(old)) = (oldest_new, oldest_old) {
+            let old_ready = sim.pods[&old].pod.status.ready;
+            let new_available =
+                is_pod_available(&sim.pods[&new].pod, ds.min_ready_seconds, sim.now());
+            if !old_ready || new_available {
+                to_delete.push(old);
+            }
+        }
+        return (false, to_delete);
+    }
+    if exists {
+        for key in daemon_pods.into_iter().flatten() {
+            if sim
+                .pods
+                .get(key)
+                .is_some_and(|e| e.pod.deletion_timestamp.is_none())
+            {
+                to_delete.push(key.clone());
+            }
+        }
+    }
+    (false, to_delete)
+}
+
+/// The failed-pod back-off of R2.5: `IsInBackOffSinceUpdate`, else `Next`.
+fn failed_pod_in_backoff(sim: &mut Simulation, ds: &DaemonSet, node: &str) -> bool {
+    const INITIAL: SimDuration = SimDuration(1_000);
+    const MAX: SimDuration = SimDuration(15 * 60 * 1_000);
+    let key = format!("{}/{}/{}", ds.uid, ds.status.observed_generation, node);
+    let now = sim.now();
+    if let Some(&(delay, last)) = sim.backoff_mut().get(&key) {
+        if now.saturating_sub(last) < delay {
+            sim.requeue_at(last + delay);
+            return true;
+        }
+    }
+    let entry = sim
+        .backoff_mut()
+        .entry(key)
+        .or_insert((SimDuration::ZERO, now));
+    let expired = now.saturating_sub(entry.1).0 > 2 * MAX.0;
+    entry.0 = if entry.0 == SimDuration::ZERO || expired {
+        INITIAL
+    } else {
+        SimDuration((entry.0 .0 * 2).min(MAX.0))
+    };
+    entry.1 = now;
+    false
+}
+
+/// `syncNodes`: creates pods for the nodes that need one (before deletes, as upstream), then
+/// deletes. Returns whether anything was issued.
+pub(crate) fn sync_nodes(
+    sim: &mut Simulation,
+    index: usize,
+    to_delete: &[PodKey],
+    to_create: &[String],
+    hash: &str,
+) -> bool {
+    let ds = sim.daemon_set_at(index).clone();
+    for node in to_create {
+        create_pod(sim, &ds, node, hash);
+    }
+    for key in to_delete {
+        let Some(e) = sim.pods.get(key) else { continue };
+        let name = e.pod.name.clone();
+        sim.delete_pod(key);
+        sim.record(
+            EventType::Normal,
+            super::messages::REASON_SUCCESSFUL_DELETE,
+            ds_ref(&ds),
+            super::messages::COMPONENT_DAEMONSET,
+            super::messages::deleted_pod(&name),
+        );
+    }
+    !to_create.is_empty() || !to_delete.is_empty()
+}
+
+/// `NewPod` + `CreatePods` (R2.4, R1.9, R5.3): the template with the daemon tolerations, the hash
+/// and generation labels, the owner reference and the injected single-node affinity.
+fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
+    let mut spec = ds.template.spec.clone();
+    placement::add_or_update_daemon_pod_tolerations(&mut spec);
+    if spec.node_name.is_none() {
+        // R1.9: required terms are replaced by exactly one `metadata.name In [node]` term.
+        spec.required_node_affinity = Some(NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm::for_node(node)],
+        });
+    }
+    for c in spec
+        .containers
+        .iter_mut()
+        .chain(spec.init_containers.iter_mut())
+    {
+        for (name, q) in c.limits.clone() {
+            c.requests.entry(name).or_insert(q);
+        }
+        if spec.host_network {
+            for p in c.ports.iter_mut() {
+                if p.host_port == 0 {
+                    p.host_port = p.container_port;
+                }
+            }
+        }
+    }
+    let mut labels = ds.template.labels.clone();
+    labels.insert("controller-revision-hash".to_string(), hash.to_string());
+    labels.insert(
+        "pod-template-generation".to_string(),
+        ds.template_generation.to_string(),
+    );
+    let base = format!("{}-", ds.name);
+    let name = loop {
+        let candidate = sim.names().generate_name(&base);
+        if !sim
+            .pods
+            .contains_key(&(ds.namespace.clone(), candidate.clone()))
+        {
+            break candidate;
+        }
+    };
+    let uid = sim.new_uid("pod");
+    let bound = spec.node_name.is_some();
+    let pod = Pod {
+        namespace: ds.namespace.clone(),
+        name: name.clone(),
+        uid,
+        labels,
+        annotations: ds.template.annotations.clone(),
+        owner_references: vec![owner_reference(ds)],
+        spec,
+        status: PodStatus::default(),
+        creation_timestamp: sim.now(),
+        deletion_timestamp: None,
+    };
+    let stage = if bound {
+        Stage::Pulling { since: sim.now() }
+    } else {
+        Stage::Unbound
+    };
+    sim.pods.insert(
+        (ds.namespace.clone(), name.clone()),
+        PodEntry {
+            pod,
+            stage,
+            eviction_started: None,
+            eviction_due: None,
+            last_schedule_failure: None,
+            admitted: !bound,
+        },
+    );
+    sim.record(
+        EventType::Normal,
+        super::messages::REASON_SUCCESSFUL_CREATE,
+        ds_ref(ds),
+        super::messages::COMPONENT_DAEMONSET,
+        super::messages::created_pod(&name),
+    );
+}

@@ -1,0 +1,189 @@
+//! The simulated kubelets: admission of pods bound without the scheduler, the pod lifecycle
+//! (pull → start → Running → Ready) with the scenario's delays, readiness coming back after a
+//! node recovers, and graceful termination over `terminationGracePeriodSeconds` (R8.4, R1.12).
+//!
+//! A kubelet on a node whose Ready condition is not True does nothing: its pods neither progress
+//! nor finish terminating, as on a real cluster whose node stopped reporting.
+
+use super::{messages, pod_ref, scheduler, PodEntry, PodKey, Simulation, Stage};
+use crate::model::{ContainerState, EventType, PodPhase, SimDuration, SimTime};
+
+/// When the kubelet next has something to do for this pod, if anything.
+pub(crate) fn next_due(sim: &Simulation, e: &PodEntry) -> Option<SimTime> {
+    let node = sim.node(e.pod.spec.node_name.as_deref()?)?;
+    if !node.is_ready() {
+        return None;
+    }
+    let t = sim.timing();
+    if let Some(deleted) = e.pod.deletion_timestamp {
+        return Some(deleted + grace(e));
+    }
+    if !e.admitted {
+        return Some(sim.now());
+    }
+    match e.stage {
+        Stage::Unbound => None,
+        Stage::Pulling { since } => Some(since + t.pull),
+        Stage::Starting { since } => Some(since + t.start),
+        Stage::Running { since } => Some(since + t.ready),
+        Stage::Settled => {
+            (e.pod.status.phase == PodPhase::Running && !e.pod.status.ready).then_some(sim.now())
+        }
+    }
+}
+
+fn grace(e: &PodEntry) -> SimDuration {
+    SimDuration::from_secs(e.pod.spec.termination_grace_period_seconds.max(0) as u64)
+}
+
+/// Makes a pod's container exit with an error: the pod turns Failed (`pod fail`).
+pub(crate) fn fail_pod(e: &mut PodEntry, _now: SimTime) {
+    e.pod.status.phase = PodPhase::Failed;
+    e.pod.status.ready = false;
+    e.pod.status.container_state = ContainerState::Terminated {
+        reason: "Error".to_string(),
+        exit_code: 1,
+    };
+    e.stage = Stage::Settled;
+}
+
+/// One kubelet pass over every pod bound to a Ready node.
+pub(crate) fn run(sim: &mut Simulation) {
+    let now = sim.now();
+    let timing = sim.timing();
+    let keys: Vec<PodKey> = sim
+        .pods
+        .iter()
+        .filter(|(_, e)| next_due(sim, e).is_some_and(|t| t <= now))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in keys {
+        let Some(e) = sim.pods.get(&key) else {
+            continue;
+        };
+        if let Some(deleted) = e.pod.deletion_timestamp {
+            if deleted + grace(e) <= now {
+                sim.pods.remove(&key);
+            }
+            continue;
+        }
+        if !e.admitted {
+            admit(sim, &key);
+            continue;
+        }
+        let e = sim
+            .pods
+            .get_mut(&key)
+            .expect("pod present: looked up above");
+        let image = e
+            .pod
+            .spec
+            .containers
+            .first()
+            .map(|c| c.image.clone())
+            .unwrap_or_default();
+        let containers: Vec<String> = e
+            .pod
+            .spec
+            .containers
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        let r = pod_ref(&e.pod);
+        match e.stage {
+            Stage::Pulling { since } => {
+                e.stage = Stage::Starting {
+                    since: since + timing.pull,
+                };
+                sim.record(
+                    EventType::Normal,
+                    messages::REASON_PULLING,
+                    r.clone(),
+                    messages::COMPONENT_KUBELET,
+                    messages::pulling(&image),
+                );
+                sim.record(
+                    EventType::Normal,
+                    messages::REASON_PULLED,
+                    r,
+                    messages::COMPONENT_KUBELET,
+                    messages::pulled(&image, timing.pull.0),
+                );
+            }
+            Stage::Starting { since } => {
+                let started = since + timing.start;
+                e.stage = Stage::Running { since: started };
+                e.pod.status.phase = PodPhase::Running;
+                e.pod.status.container_state = ContainerState::Running {
+                    started_at: started,
+                };
+                e.pod.status.pod_ip = Some(pod_ip(&key.1));
+                for c in containers {
+                    sim.record(
+                        EventType::Normal,
+                        messages::REASON_CREATED,
+                        r.clone(),
+                        messages::COMPONENT_KUBELET,
+                        messages::created_container(&c),
+                    );
+                    sim.record(
+                        EventType::Normal,
+                        messages::REASON_STARTED,
+                        r.clone(),
+                        messages::COMPONENT_KUBELET,
+                        messages::started_container(&c),
+                    );
+                }
+            }
+            Stage::Running { .. } | Stage::Settled => {
+                e.stage = Stage::Settled;
+                e.pod.status.ready = true;
+                e.pod.status.ready_transition = Some(now);
+                sim.changes += 1;
+            }
+            Stage::Unbound => {}
+        }
+    }
+}
+
+/// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12): a pod
+/// that does not fit is rejected and turns Failed with `OutOf<resource>`.
+fn admit(sim: &mut Simulation, key: &PodKey) {
+    let mut usage = scheduler::node_usage(sim);
+    let e = &sim.pods[key];
+    let node_name = e.pod.spec.node_name.clone().unwrap_or_default();
+    let Some(node) = sim.node(&node_name) else {
+        return;
+    };
+    // The pod itself is already counted as bound; admission compares against the others.
+    let mut others = usage.remove(&node_name).unwrap_or_default();
+    others.pods -= 1;
+    for (name, q) in crate::model::effective_requests_of(&e.pod.spec) {
+        *others.requested.entry(name).or_default() -= q.milli;
+    }
+    let reasons = scheduler::fits_request(&e.pod.spec, node.allocatable.as_ref(), &others);
+    let e = sim.pods.get_mut(key).expect("pod present: looked up above");
+    e.admitted = true;
+    if let Some(first) = reasons.first() {
+        let resource = first
+            .strip_prefix("Insufficient ")
+            .unwrap_or("pods")
+            .to_string();
+        e.pod.status.phase = PodPhase::Failed;
+        e.pod.status.reason = Some(format!("OutOf{resource}"));
+        e.pod.status.container_state = ContainerState::Terminated {
+            reason: format!("OutOf{resource}"),
+            exit_code: 0,
+        };
+        e.stage = Stage::Settled;
+        sim.changes += 1;
+    }
+}
+
+/// A stable pod IP in 10.244.0.0/16 derived from the name, for `-o wide`.
+fn pod_ip(name: &str) -> String {
+    let h = name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    format!("10.244.{}.{}", (h >> 8) % 256, (h % 254) + 1)
+}

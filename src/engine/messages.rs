@@ -1,0 +1,161 @@
+//! Every message the engine produces in Kubernetes' words: event reasons and messages of the
+//! DaemonSet controller, scheduler, kubelet and taint eviction controller (semantics R1.11,
+//! R7.5, R8.1). One module so that a switch of Kubernetes version touches one file.
+//!
+//! The wording pinned here is the ~v1.31–v1.33 form: non-target nodes are reported as
+//! `node(s) didn't satisfy plugin(s) [NodeAffinity]`, taints as `{key: value}`.
+
+use crate::model::Taint;
+
+pub const COMPONENT_DAEMONSET: &str = "daemonset-controller";
+pub const COMPONENT_SCHEDULER: &str = "default-scheduler";
+pub const COMPONENT_KUBELET: &str = "kubelet";
+pub const COMPONENT_TAINT_EVICTION: &str = "taint-eviction-controller";
+pub const COMPONENT_NODE_CONTROLLER: &str = "node-controller";
+
+pub const REASON_SUCCESSFUL_CREATE: &str = "SuccessfulCreate";
+pub const REASON_SUCCESSFUL_DELETE: &str = "SuccessfulDelete";
+pub const REASON_FAILED_CREATE: &str = "FailedCreate";
+pub const REASON_FAILED_DAEMON_POD: &str = "FailedDaemonPod";
+pub const REASON_SUCCEEDED_DAEMON_POD: &str = "SucceededDaemonPod";
+pub const REASON_SELECTING_ALL: &str = "SelectingAll";
+pub const REASON_SCHEDULED: &str = "Scheduled";
+pub const REASON_FAILED_SCHEDULING: &str = "FailedScheduling";
+pub const REASON_TAINT_MANAGER_EVICTION: &str = "TaintManagerEviction";
+pub const REASON_PULLING: &str = "Pulling";
+pub const REASON_PULLED: &str = "Pulled";
+pub const REASON_CREATED: &str = "Created";
+pub const REASON_STARTED: &str = "Started";
+pub const REASON_KILLING: &str = "Killing";
+pub const REASON_OUT_OF: &str = "OutOf";
+
+pub const NODE_NAME_MISMATCH: &str = "node(s) didn't match the requested node name";
+pub const NODE_AFFINITY_MISMATCH: &str = "node(s) didn't match Pod's node affinity/selector";
+pub const NODE_AFFINITY_PREFILTERED: &str = "node(s) didn't satisfy plugin(s) [NodeAffinity]";
+pub const NODE_PORTS_CONFLICT: &str = "node(s) didn't have free ports for the requested pod ports";
+pub const NODE_UNSCHEDULABLE: &str = "node(s) were unschedulable";
+pub const TOO_MANY_PODS: &str = "Too many pods";
+pub const NO_PREEMPTION_VICTIMS: &str = "No preemption victims found for incoming pod";
+pub const PREEMPTION_NOT_HELPFUL: &str = "Preemption is not helpful for scheduling";
+pub const SELECTING_ALL: &str =
+    "This daemon set is selecting all pods. A non-empty selector is required.";
+
+/// `node(s) had untolerated taint {key: value}` (TaintToleration filter, ~v1.25–1.33).
+pub fn untolerated_taint(taint: &Taint) -> String {
+    format!(
+        "node(s) had untolerated taint {}",
+        taint.to_scheduler_string()
+    )
+}
+
+/// `Insufficient <resource>` (NodeResourcesFit).
+pub fn insufficient(resource: &str) -> String {
+    format!("Insufficient {resource}")
+}
+
+pub fn created_pod(pod: &str) -> String {
+    format!("Created pod: {pod}")
+}
+
+pub fn deleted_pod(pod: &str) -> String {
+    format!("Deleted pod: {pod}")
+}
+
+pub fn failed_daemon_pod(namespace: &str, pod: &str, node: &str) -> String {
+    format!("Found failed daemon pod {namespace}/{pod} on node {node}, will try to kill it")
+}
+
+pub fn succeeded_daemon_pod(namespace: &str, pod: &str, node: &str) -> String {
+    format!("Found succeeded daemon pod {namespace}/{pod} on node {node}, will try to delete it")
+}
+
+pub fn scheduled(namespace: &str, pod: &str, node: &str) -> String {
+    format!("Successfully assigned {namespace}/{pod} to {node}")
+}
+
+pub fn marking_for_deletion(namespace: &str, pod: &str) -> String {
+    format!("Marking for deletion Pod {namespace}/{pod}")
+}
+
+pub fn cancelling_deletion(namespace: &str, pod: &str) -> String {
+    format!("Cancelling deletion of Pod {namespace}/{pod}")
+}
+
+pub fn pulling(image: &str) -> String {
+    format!("Pulling image \"{image}\"")
+}
+
+pub fn pulled(image: &str, millis: u64) -> String {
+    format!("Successfully pulled image \"{image}\" in {}ms", millis)
+}
+
+pub fn created_container(container: &str) -> String {
+    format!("Created container: {container}")
+}
+
+pub fn started_container(container: &str) -> String {
+    format!("Started container {container}")
+}
+
+pub fn killing_container(container: &str) -> String {
+    format!("Stopping container {container}")
+}
+
+/// Kubelet admission rejection (`OutOfcpu` …): `Node didn't have enough resource: cpu, requested: 100, used: 1950, capacity: 2000`.
+pub fn out_of_resource(resource: &str, requested: i64, used: i64, capacity: i64) -> String {
+    format!("Node didn't have enough resource: {resource}, requested: {requested}, used: {used}, capacity: {capacity}")
+}
+
+/// `0/<N> nodes are available: <reasons>.` plus the preemption post-filter message (R1.11):
+/// each distinct reason counted, entries sorted as plain strings (so "10 …" sorts before "2 …").
+pub fn fit_error(num_nodes: usize, reasons: &[String], preemption: &[String]) -> String {
+    format!(
+        "0/{num_nodes} nodes are available: {}. preemption: 0/{num_nodes} nodes are available: {}.",
+        histogram(reasons),
+        histogram(preemption)
+    )
+}
+
+fn histogram(reasons: &[String]) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for r in reasons {
+        *counts.entry(r.as_str()).or_default() += 1;
+    }
+    let mut entries: Vec<String> = counts
+        .into_iter()
+        .map(|(r, n)| format!("{n} {r}"))
+        .collect();
+    entries.sort();
+    entries.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r1_11_worked_example() {
+        let mut reasons = vec!["Insufficient cpu".to_string()];
+        reasons.extend(std::iter::repeat_n(
+            NODE_AFFINITY_PREFILTERED.to_string(),
+            2,
+        ));
+        let mut pre = vec![NO_PREEMPTION_VICTIMS.to_string()];
+        pre.extend(std::iter::repeat_n(PREEMPTION_NOT_HELPFUL.to_string(), 2));
+        assert_eq!(
+            fit_error(3, &reasons, &pre),
+            "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling."
+        );
+    }
+
+    #[test]
+    fn t33_reasons_sort_as_plain_strings() {
+        let mut reasons = vec!["Insufficient cpu".to_string(); 2];
+        reasons.extend(std::iter::repeat_n(
+            NODE_AFFINITY_PREFILTERED.to_string(),
+            10,
+        ));
+        let msg = fit_error(12, &reasons, &[PREEMPTION_NOT_HELPFUL.to_string()]);
+        assert!(msg.starts_with("0/12 nodes are available: 10 node(s) didn't satisfy plugin(s) [NodeAffinity], 2 Insufficient cpu."), "{msg}");
+    }
+}

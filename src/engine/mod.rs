@@ -1,0 +1,753 @@
+//! The deterministic cluster simulation: a DaemonSet controller, scheduler, kubelets, node
+//! lifecycle and taint eviction, stepped on a simulated clock.
+//!
+//! `Simulation::apply(Command)` is the only way to change state; reads are borrowed queries.
+//! Nothing here reads the wall clock, does IO or uses a global random source: pod-name suffixes
+//! come from a generator seeded at construction, and time moves only by `Advance`/`Settle`.
+//!
+//! One reconcile pass runs, in order: node lifecycle (condition taints) → taint eviction → each
+//! DaemonSet controller (plan, then execute) → scheduler → kubelets → status. Passes repeat at
+//! the same instant until one changes nothing (level-triggered and idempotent).
+
+mod controller;
+pub mod explain;
+mod history;
+mod kubelet;
+pub mod messages;
+mod names;
+mod node_lifecycle;
+pub mod placement;
+mod rolling_update;
+pub mod scheduler;
+mod status;
+mod taint_eviction;
+
+use crate::model::{
+    ConditionStatus, DaemonSet, DaemonSetKey, Event, EventType, Node, NodeConditionType, ObjectRef,
+    Pod, ResourceList, SimDuration, SimTime, Taint, TaintEffect,
+};
+use std::collections::{BTreeMap, HashMap};
+
+pub use history::ControllerRevision;
+pub use placement::{Decision, Unfit};
+
+/// A pod's key: namespace and name.
+pub type PodKey = (String, String);
+
+/// Lifecycle delays of the simulated kubelet (scenario `timing`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timing {
+    /// Image pull, from binding to `Pulled`.
+    pub pull: SimDuration,
+    /// Container start, from `Pulled` to `Running`.
+    pub start: SimDuration,
+    /// Readiness, from `Running` to `Ready`.
+    pub ready: SimDuration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing {
+            pull: SimDuration::from_secs(2),
+            start: SimDuration::from_secs(1),
+            ready: SimDuration::from_secs(1),
+        }
+    }
+}
+
+/// How `kubectl delete ds` cascades (R2.10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cascade {
+    Background,
+    Foreground,
+    Orphan,
+}
+
+/// Everything that can change the simulated cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Create or replace a node (`kubectl apply`, the page's "add node").
+    ApplyNode(Node),
+    /// Create or update a DaemonSet. Update-time validation (selector immutability) is the
+    /// caller's; the engine bumps generations as the API server does (R3.1, R5.1).
+    ApplyDaemonSet(DaemonSet),
+    /// Create or replace a pod (pre-existing pods: bound with `spec.nodeName`, or orphans).
+    ApplyPod(Pod),
+    DeleteNode {
+        name: String,
+    },
+    DeleteDaemonSet {
+        key: DaemonSetKey,
+        cascade: Cascade,
+    },
+    DeletePod {
+        namespace: String,
+        name: String,
+    },
+    /// Set (`Some`) or remove (`None`) a node label.
+    SetNodeLabel {
+        node: String,
+        key: String,
+        value: Option<String>,
+    },
+    /// Add a taint, replacing one with the same key and effect (`kubectl taint --overwrite`).
+    AddTaint {
+        node: String,
+        taint: Taint,
+    },
+    /// Remove taints by key, and effect if given (`kubectl taint nodes n key:Effect-` / `key-`).
+    RemoveTaint {
+        node: String,
+        key: String,
+        effect: Option<TaintEffect>,
+    },
+    Cordon {
+        node: String,
+    },
+    Uncordon {
+        node: String,
+    },
+    SetNodeCondition {
+        node: String,
+        condition: NodeConditionType,
+        status: ConditionStatus,
+    },
+    /// Set `status.allocatable`; `None` removes every limit.
+    SetAllocatable {
+        node: String,
+        allocatable: Option<ResourceList>,
+    },
+    /// The pod's container exits with an error and the pod turns `Failed`.
+    FailPod {
+        namespace: String,
+        name: String,
+    },
+    /// Move the clock forward, running every controller at each instant something is due.
+    Advance(SimDuration),
+    /// Advance until nothing is due any more, or at most `limit`.
+    Settle {
+        limit: SimDuration,
+    },
+}
+
+/// Why a command could not be applied, in kubectl's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApplyError {
+    NotFound {
+        resource: &'static str,
+        name: String,
+    },
+}
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApplyError::NotFound { resource, name } => {
+                write!(
+                    f,
+                    "Error from server (NotFound): {resource} \"{name}\" not found"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ApplyError {}
+
+/// The kubelet's view of one pod's progress.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// Not bound yet (waiting for the scheduler).
+    Unbound,
+    /// Bound at the given time; pulling the image.
+    Pulling { since: SimTime },
+    /// Image pulled; starting the container.
+    Starting { since: SimTime },
+    /// Container running; waiting for readiness.
+    Running { since: SimTime },
+    /// Ready (or at rest: Failed/Succeeded).
+    Settled,
+}
+
+/// A pod plus the simulator's bookkeeping about it.
+#[derive(Clone, Debug)]
+pub(crate) struct PodEntry {
+    pub pod: Pod,
+    pub stage: Stage,
+    /// When the taint eviction controller started counting down for this pod (R8.1).
+    pub eviction_started: Option<SimTime>,
+    /// When the taint eviction controller will delete this pod.
+    pub eviction_due: Option<SimTime>,
+    /// The last FailedScheduling message, so that the event is recorded once per change.
+    pub last_schedule_failure: Option<String>,
+    /// Kubelet admission already checked (pods created with a template `nodeName`).
+    pub admitted: bool,
+}
+
+/// The simulated cluster.
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    now: SimTime,
+    timing: Timing,
+    nodes: Vec<Node>,
+    daemon_sets: Vec<DaemonSet>,
+    pub(crate) pods: BTreeMap<PodKey, PodEntry>,
+    revisions: HashMap<String, Vec<ControllerRevision>>,
+    names: names::NameGenerator,
+    events: Vec<Event>,
+    /// Failed-pod back-off per `<ds-uid>/<observedGeneration>/<node>` (R2.5): (delay, last update).
+    backoff: HashMap<String, (SimDuration, SimTime)>,
+    /// Instants at which a controller asked to be woken up (back-off requeues, minReadySeconds).
+    requeues: Vec<SimTime>,
+    next_uid: u64,
+    /// Bumped by every state change that events do not show (readiness, status), so that the
+    /// pass loop knows another pass may be needed.
+    pub(crate) changes: u64,
+}
+
+/// A pass can loop only this many times at one instant; real controllers converge in a few.
+const MAX_PASSES_PER_INSTANT: usize = 64;
+
+impl Simulation {
+    /// An empty cluster whose generated names follow `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self::with_timing(seed, Timing::default())
+    }
+
+    pub fn with_timing(seed: u64, timing: Timing) -> Self {
+        Simulation {
+            now: SimTime::ZERO,
+            timing,
+            nodes: Vec::new(),
+            daemon_sets: Vec::new(),
+            pods: BTreeMap::new(),
+            revisions: HashMap::new(),
+            names: names::NameGenerator::new(seed),
+            events: Vec::new(),
+            backoff: HashMap::new(),
+            requeues: Vec::new(),
+            next_uid: 1,
+            changes: 0,
+        }
+    }
+
+    // ----- queries -----
+
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    pub fn timing(&self) -> Timing {
+        self.timing
+    }
+
+    /// Nodes in the order they were added.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn node(&self, name: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.name == name)
+    }
+
+    /// DaemonSets in the order they were added.
+    pub fn daemon_sets(&self) -> &[DaemonSet] {
+        &self.daemon_sets
+    }
+
+    pub fn daemon_set(&self, key: &DaemonSetKey) -> Option<&DaemonSet> {
+        self.daemon_sets
+            .iter()
+            .find(|d| d.namespace == key.namespace && d.name == key.name)
+    }
+
+    /// Every pod, sorted by namespace and name.
+    pub fn pods(&self) -> impl Iterator<Item = &Pod> {
+        self.pods.values().map(|e| &e.pod)
+    }
+
+    pub fn pod(&self, namespace: &str, name: &str) -> Option<&Pod> {
+        self.pods
+            .get(&(namespace.to_string(), name.to_string()))
+            .map(|e| &e.pod)
+    }
+
+    /// Every event recorded so far, oldest first.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The DaemonSet's ControllerRevisions, by revision number.
+    pub fn revisions(&self, ds: &DaemonSet) -> &[ControllerRevision] {
+        self.revisions
+            .get(&ds.uid)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The current revision hash of a DaemonSet (`controller-revision-hash`).
+    pub fn current_hash(&self, ds: &DaemonSet) -> String {
+        history::template_hash(ds)
+    }
+
+    /// The controller's decision for one node (R1.2).
+    pub fn decision(&self, ds: &DaemonSet, node: &Node) -> Decision {
+        let tolerations = placement::effective_template_tolerations(ds);
+        placement::node_should_run_daemon_pod(ds, &tolerations, node)
+    }
+
+    /// The DaemonSet's pods per target node, each list sorted as `podByCreationTimestampAndPhase`
+    /// (bound first, then oldest, then by name), terminal pods being deleted left out.
+    pub fn daemon_pods_by_node(&self, ds: &DaemonSet) -> BTreeMap<String, Vec<&Pod>> {
+        let mut map: BTreeMap<String, Vec<&Pod>> = BTreeMap::new();
+        for e in self.pods.values() {
+            let pod = &e.pod;
+            if pod.namespace != ds.namespace || pod.controller_ref().is_none_or(|o| o.uid != ds.uid)
+            {
+                continue;
+            }
+            if pod.deletion_timestamp.is_some() && pod.status.phase.is_terminal() {
+                continue;
+            }
+            if let Some(node) = pod.target_node_name() {
+                map.entry(node.to_string()).or_default().push(pod);
+            }
+        }
+        for pods in map.values_mut() {
+            pods.sort_by(|a, b| controller::pod_order(a, b));
+        }
+        map
+    }
+
+    /// Whether the pod counts as available for `min_ready_seconds` at the current time (R3.7).
+    pub fn is_pod_available(&self, pod: &Pod, min_ready_seconds: i64) -> bool {
+        controller::is_pod_available(pod, min_ready_seconds, self.now)
+    }
+
+    /// The next instant at which something is due (a kubelet step, a termination, an eviction,
+    /// a requeue); `None` when the cluster has settled.
+    pub fn next_wakeup(&self) -> Option<SimTime> {
+        let mut next: Option<SimTime> = None;
+        let mut consider = |t: SimTime| {
+            let t = t.max(self.now);
+            next = Some(next.map_or(t, |n: SimTime| n.min(t)));
+        };
+        for e in self.pods.values() {
+            if let Some(t) = kubelet::next_due(self, e) {
+                consider(t);
+            }
+            if let Some(t) = e.eviction_due {
+                consider(t);
+            }
+        }
+        for &t in &self.requeues {
+            if t > self.now {
+                consider(t);
+            }
+        }
+        next
+    }
+
+    /// Whether nothing is left to do: every pod Ready, terminal or stuck Pending.
+    pub fn is_settled(&self) -> bool {
+        self.next_wakeup().is_none()
+    }
+
+    // ----- the one writer -----
+
+    /// Applies a command; returns the events it caused (the controllers react at once).
+    pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, ApplyError> {
+        let first_event = self.events.len();
+        match command {
+            Command::ApplyNode(node) => self.apply_node(node),
+            Command::ApplyDaemonSet(ds) => self.apply_daemon_set(ds),
+            Command::ApplyPod(pod) => self.apply_pod(pod),
+            Command::DeleteNode { name } => {
+                let idx = self.node_index(&name)?;
+                self.nodes.remove(idx);
+            }
+            Command::DeleteDaemonSet { key, cascade } => self.delete_daemon_set(&key, cascade)?,
+            Command::DeletePod { namespace, name } => {
+                let key = (namespace, name);
+                if !self.pods.contains_key(&key) {
+                    return Err(ApplyError::NotFound {
+                        resource: "pods",
+                        name: key.1,
+                    });
+                }
+                self.delete_pod(&key);
+            }
+            Command::SetNodeLabel { node, key, value } => {
+                let n = self.node_mut(&node)?;
+                match value {
+                    Some(v) => {
+                        n.labels.insert(key, v);
+                    }
+                    None => {
+                        n.labels.remove(&key);
+                    }
+                }
+            }
+            Command::AddTaint { node, mut taint } => {
+                let now = self.now;
+                let n = self.node_mut(&node)?;
+                if taint.effect == TaintEffect::NoExecute && taint.time_added.is_none() {
+                    taint.time_added = Some(now);
+                }
+                if let Some(existing) = n.taints.iter_mut().find(|t| t.matches_taint(&taint)) {
+                    *existing = taint;
+                } else {
+                    n.taints.push(taint);
+                }
+            }
+            Command::RemoveTaint { node, key, effect } => {
+                let n = self.node_mut(&node)?;
+                n.taints
+                    .retain(|t| !(t.key == key && effect.is_none_or(|e| e == t.effect)));
+            }
+            Command::Cordon { node } => self.node_mut(&node)?.unschedulable = true,
+            Command::Uncordon { node } => self.node_mut(&node)?.unschedulable = false,
+            Command::SetNodeCondition {
+                node,
+                condition,
+                status,
+            } => {
+                self.node_mut(&node)?.conditions.insert(condition, status);
+            }
+            Command::SetAllocatable { node, allocatable } => {
+                self.node_mut(&node)?.allocatable = allocatable
+            }
+            Command::FailPod { namespace, name } => {
+                let key = (namespace, name);
+                let Some(entry) = self.pods.get_mut(&key) else {
+                    return Err(ApplyError::NotFound {
+                        resource: "pods",
+                        name: key.1,
+                    });
+                };
+                kubelet::fail_pod(entry, self.now);
+            }
+            Command::Advance(d) => {
+                let target = self.now + d;
+                self.run_until(target);
+                self.now = target;
+            }
+            Command::Settle { limit } => {
+                let target = self.now + limit;
+                self.run_until(target);
+            }
+        }
+        self.reconcile();
+        Ok(self.events[first_event..].to_vec())
+    }
+
+    // ----- internals -----
+
+    fn node_index(&self, name: &str) -> Result<usize, ApplyError> {
+        self.nodes
+            .iter()
+            .position(|n| n.name == name)
+            .ok_or_else(|| ApplyError::NotFound {
+                resource: "nodes",
+                name: name.to_string(),
+            })
+    }
+
+    fn node_mut(&mut self, name: &str) -> Result<&mut Node, ApplyError> {
+        let idx = self.node_index(name)?;
+        Ok(&mut self.nodes[idx])
+    }
+
+    pub(crate) fn new_uid(&mut self, prefix: &str) -> String {
+        let uid = format!("{prefix}-{:08x}", self.next_uid);
+        self.next_uid += 1;
+        uid
+    }
+
+    fn apply_node(&mut self, mut node: Node) {
+        if let Some(existing) = self.nodes.iter_mut().find(|n| n.name == node.name) {
+            node.uid = existing.uid.clone();
+            node.creation_timestamp = existing.creation_timestamp;
+            *existing = node;
+        } else {
+            node.creation_timestamp = self.now;
+            for t in node.taints.iter_mut() {
+                if t.effect == TaintEffect::NoExecute && t.time_added.is_none() {
+                    t.time_added = Some(self.now);
+                }
+            }
+            self.nodes.push(node);
+        }
+    }
+
+    fn apply_daemon_set(&mut self, mut ds: DaemonSet) {
+        if let Some(existing) = self
+            .daemon_sets
+            .iter_mut()
+            .find(|d| d.namespace == ds.namespace && d.name == ds.name)
+        {
+            ds.uid = existing.uid.clone();
+            ds.creation_timestamp = existing.creation_timestamp;
+            ds.status = existing.status.clone();
+            let template_changed = existing.template.canonical_json != ds.template.canonical_json;
+            let spec_changed = template_changed
+                || existing.selector != ds.selector
+                || existing.update_strategy != ds.update_strategy
+                || existing.min_ready_seconds != ds.min_ready_seconds
+                || existing.revision_history_limit != ds.revision_history_limit;
+            ds.generation = existing.generation + i64::from(spec_changed);
+            ds.template_generation = existing.template_generation + i64::from(template_changed);
+            ds.annotations.insert(
+                "deprecated.daemonset.template.generation".to_string(),
+                ds.template_generation.to_string(),
+            );
+            *existing = ds;
+        } else {
+            ds.creation_timestamp = self.now;
+            if ds.uid.is_empty() {
+                ds.uid = self.new_uid("ds");
+            }
+            ds.status = Default::default();
+            self.daemon_sets.push(ds);
+        }
+    }
+
+    fn apply_pod(&mut self, mut pod: Pod) {
+        let key = (pod.namespace.clone(), pod.name.clone());
+        if let Some(existing) = self.pods.get_mut(&key) {
+            existing.pod.labels = pod.labels;
+            existing.pod.annotations = pod.annotations;
+            return;
+        }
+        pod.creation_timestamp = self.now;
+        if pod.uid.is_empty() {
+            pod.uid = self.new_uid("pod");
+        }
+        let stage = if pod.spec.node_name.is_none() {
+            Stage::Unbound
+        } else if pod.status.phase.is_terminal() || pod.status.ready {
+            Stage::Settled
+        } else if pod.status.phase == crate::model::PodPhase::Running {
+            Stage::Running { since: self.now }
+        } else {
+            Stage::Pulling { since: self.now }
+        };
+        if pod.status.ready && pod.status.ready_transition.is_none() {
+            pod.status.ready_transition = Some(self.now);
+        }
+        self.pods.insert(
+            key,
+            PodEntry {
+                pod,
+                stage,
+                eviction_started: None,
+                eviction_due: None,
+                last_schedule_failure: None,
+                admitted: true,
+            },
+        );
+    }
+
+    fn delete_daemon_set(
+        &mut self,
+        key: &DaemonSetKey,
+        cascade: Cascade,
+    ) -> Result<(), ApplyError> {
+        let idx = self
+            .daemon_sets
+            .iter()
+            .position(|d| d.namespace == key.namespace && d.name == key.name)
+            .ok_or_else(|| ApplyError::NotFound {
+                resource: "daemonsets.apps",
+                name: key.name.clone(),
+            })?;
+        let ds = self.daemon_sets.remove(idx);
+        self.revisions.remove(&ds.uid);
+        let owned: Vec<PodKey> = self
+            .pods
+            .iter()
+            .filter(|(_, e)| e.pod.owner_references.iter().any(|o| o.uid == ds.uid))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in owned {
+            match cascade {
+                Cascade::Orphan => {
+                    if let Some(e) = self.pods.get_mut(&k) {
+                        e.pod.owner_references.retain(|o| o.uid != ds.uid);
+                    }
+                }
+                // The garbage collector deletes dependents (R2.10); foreground only delays the
+                // owner's removal, which the page does not show separately.
+                Cascade::Background | Cascade::Foreground => self.delete_pod(&k),
+            }
+        }
+        Ok(())
+    }
+
+    /// Graceful deletion as the API server does it: unbound and terminal pods go at once;
+    /// others get a deletion timestamp and terminate over their grace period (R8.4).
+    pub(crate) fn delete_pod(&mut self, key: &PodKey) {
+        let now = self.now;
+        let Some(entry) = self.pods.get_mut(key) else {
+            return;
+        };
+        if entry.pod.deletion_timestamp.is_some() {
+            return;
+        }
+        let immediate = entry.pod.spec.node_name.is_none()
+            || entry.pod.status.phase.is_terminal()
+            || entry.pod.spec.termination_grace_period_seconds <= 0;
+        if immediate {
+            self.pods.remove(key);
+        } else {
+            entry.pod.deletion_timestamp = Some(now);
+            entry.eviction_due = None;
+            let containers: Vec<String> = entry
+                .pod
+                .spec
+                .containers
+                .iter()
+                .map(|c| c.name.clone())
+                .collect();
+            let pod_ref = pod_ref(&entry.pod);
+            for c in containers {
+                self.record(
+                    EventType::Normal,
+                    messages::REASON_KILLING,
+                    pod_ref.clone(),
+                    messages::COMPONENT_KUBELET,
+                    messages::killing_container(&c),
+                );
+            }
+        }
+    }
+
+    pub(crate) fn record(
+        &mut self,
+        event_type: EventType,
+        reason: &'static str,
+        object: ObjectRef,
+        source: &'static str,
+        message: String,
+    ) {
+        self.events.push(Event {
+            time: self.now,
+            event_type,
+            reason,
+            object,
+            source,
+            message,
+        });
+    }
+
+    /// Runs every instant at which something is due, up to and including `target`.
+    fn run_until(&mut self, target: SimTime) {
+        self.reconcile();
+        // Each iteration moves the clock strictly forward or stops, so this terminates; the
+        // bound guards against a controller bug turning into a frozen tab.
+        for _ in 0..1_000_000 {
+            match self.next_wakeup() {
+                Some(t) if t <= target && t > self.now => {
+                    self.now = t;
+                    self.reconcile();
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// Runs passes at the current instant until one changes nothing.
+    fn reconcile(&mut self) {
+        self.requeues.retain(|&t| t > self.now);
+        for _ in 0..MAX_PASSES_PER_INSTANT {
+            let before = self.fingerprint();
+            node_lifecycle::run(self);
+            taint_eviction::run(self);
+            for i in 0..self.daemon_sets.len() {
+                controller::sync_daemon_set(self, i);
+            }
+            scheduler::run(self);
+            kubelet::run(self);
+            self.pod_gc();
+            for i in 0..self.daemon_sets.len() {
+                status::update_daemon_set_status(self, i);
+            }
+            if before == self.fingerprint() {
+                break;
+            }
+        }
+    }
+
+    /// A cheap summary of the mutable state, to detect a pass that changed nothing.
+    fn fingerprint(&self) -> (usize, usize, usize, u64) {
+        let taints: usize = self.nodes.iter().map(|n| n.taints.len()).sum();
+        (self.events.len(), self.pods.len(), taints, self.changes)
+    }
+
+    /// PodGC: pods bound to nodes that no longer exist are force-deleted (R2.9).
+    fn pod_gc(&mut self) {
+        let gone: Vec<PodKey> = self
+            .pods
+            .iter()
+            .filter(|(_, e)| {
+                e.pod
+                    .spec
+                    .node_name
+                    .as_ref()
+                    .is_some_and(|n| self.node(n).is_none())
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in gone {
+            self.pods.remove(&k);
+        }
+    }
+
+    pub(crate) fn daemon_set_at(&self, i: usize) -> &DaemonSet {
+        &self.daemon_sets[i]
+    }
+
+    pub(crate) fn daemon_set_at_mut(&mut self, i: usize) -> &mut DaemonSet {
+        &mut self.daemon_sets[i]
+    }
+
+    pub(crate) fn nodes_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.nodes
+    }
+
+    pub(crate) fn revisions_mut(&mut self, uid: &str) -> &mut Vec<ControllerRevision> {
+        self.revisions.entry(uid.to_string()).or_default()
+    }
+
+    pub(crate) fn names(&mut self) -> &mut names::NameGenerator {
+        &mut self.names
+    }
+
+    pub(crate) fn backoff_mut(&mut self) -> &mut HashMap<String, (SimDuration, SimTime)> {
+        &mut self.backoff
+    }
+
+    pub(crate) fn requeue_at(&mut self, t: SimTime) {
+        if t > self.now && !self.requeues.contains(&t) {
+            self.requeues.push(t);
+        }
+    }
+}
+
+/// The event object reference of a pod.
+pub(crate) fn pod_ref(pod: &Pod) -> ObjectRef {
+    ObjectRef {
+        kind: "Pod",
+        namespace: pod.namespace.clone(),
+        name: pod.name.clone(),
+    }
+}
+
+/// The event object reference of a DaemonSet.
+pub(crate) fn ds_ref(ds: &DaemonSet) -> ObjectRef {
+    ObjectRef {
+        kind: "DaemonSet",
+        namespace: ds.namespace.clone(),
+        name: ds.name.clone(),
+    }
+}

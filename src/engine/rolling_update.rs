@@ -1,0 +1,166 @@
+//! The RollingUpdate strategy, ported from `rollingUpdate`, `findUpdatedPodsOnNode` and
+//! `updatedDesiredNodeCounts` in pkg/controller/daemon/update.go (semantics R3.4–R3.6).
+//!
+//! Upstream walks a Go map, so its node order is effectively random (R3.8); this port walks node
+//! names in sorted order so that a replay is reproducible. The settled result is the same.
+
+use super::controller::{is_pod_available, nodes_to_daemon_pods, sync_nodes};
+use super::{placement, PodKey, Simulation};
+use crate::model::UpdateStrategy;
+use std::collections::BTreeMap;
+
+/// `findUpdatedPodsOnNode`: the node's one new and one old pod; `None` when it has more than one
+/// of either (the manage loop will clean it up).
+fn find_updated_pods_on_node(
+    sim: &Simulation,
+    pods: &[PodKey],
+    hash: &str,
+) -> Option<(Option<PodKey>, Option<PodKey>)> {
+    let mut new_pod = None;
+    let mut old_pod = None;
+    for key in pods {
+        let Some(e) = sim.pods.get(key) else { continue };
+        if e.pod.deletion_timestamp.is_some() {
+            continue;
+        }
+        let updated = e
+            .pod
+            .labels
+            .get("controller-revision-hash")
+            .map(String::as_str)
+            == Some(hash);
+        let slot = if updated { &mut new_pod } else { &mut old_pod };
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(key.clone());
+    }
+    Some((new_pod, old_pod))
+}
+
+/// `rollingUpdate` for the DaemonSet at `index`.
+pub(crate) fn rolling_update(sim: &mut Simulation, index: usize, hash: &str) {
+    let ds = sim.daemon_set_at(index).clone();
+    let UpdateStrategy::RollingUpdate {
+        max_unavailable,
+        max_surge,
+    } = &ds.update_strategy
+    else {
+        return;
+    };
+    let tolerations = placement::effective_template_tolerations(&ds);
+    let mut node_to_pods: BTreeMap<String, Vec<PodKey>> = nodes_to_daemon_pods(sim, &ds);
+    // `updatedDesiredNodeCounts`: every node that should run joins the walk, even podless.
+    let mut desired: i64 = 0;
+    let mut should_run: BTreeMap<String, bool> = BTreeMap::new();
+    for node in sim.nodes() {
+        let run = placement::node_should_run_daemon_pod(&ds, &tolerations, node).should_run;
+        should_run.insert(node.name.clone(), run);
+        if run {
+            desired += 1;
+            node_to_pods.entry(node.name.clone()).or_default();
+        }
+    }
+    let mut max_unavailable = max_unavailable.scaled_value(desired);
+    let max_surge = max_surge.scaled_value(desired);
+    if desired > 0 && max_unavailable == 0 && max_surge == 0 {
+        max_unavailable = 1;
+    }
+    let now = sim.now();
+    let available = |sim: &Simulation, key: &PodKey| {
+        is_pod_available(&sim.pods[key].pod, ds.min_ready_seconds, now)
+    };
+
+    if max_surge == 0 {
+        let mut num_unavailable: i64 = 0;
+        let mut allowed_replacement: Vec<PodKey> = Vec::new();
+        let mut candidates: Vec<PodKey> = Vec::new();
+        for pods in node_to_pods.values() {
+            let Some((new_pod, old_pod)) = find_updated_pods_on_node(sim, pods, hash) else {
+                num_unavailable += 1;
+                continue;
+            };
+            match (new_pod, old_pod) {
+                (None, None) | (Some(_), Some(_)) => num_unavailable += 1,
+                (Some(new), None) => {
+                    if !available(sim, &new) {
+                        num_unavailable += 1;
+                    }
+                }
+                (None, Some(old)) => {
+                    if !available(sim, &old) {
+                        allowed_replacement.push(old);
+                    } else if num_unavailable >= max_unavailable {
+                        continue;
+                    } else {
+                        candidates.push(old);
+                    }
+                }
+            }
+        }
+        let remaining =
+            (max_unavailable - num_unavailable).clamp(0, candidates.len() as i64) as usize;
+        let mut to_delete = allowed_replacement;
+        to_delete.extend(candidates.into_iter().take(remaining));
+        sync_nodes(sim, index, &to_delete, &[], hash);
+        return;
+    }
+
+    let mut num_surge: i64 = 0;
+    let mut num_available: i64 = 0;
+    let mut allowed_new_nodes: Vec<String> = Vec::new();
+    let mut candidate_new_nodes: Vec<String> = Vec::new();
+    let mut should_not_run_to_delete: Vec<PodKey> = Vec::new();
+    let mut old_to_delete: Vec<PodKey> = Vec::new();
+    for (node, pods) in &node_to_pods {
+        let Some((new_pod, old_pod)) = find_updated_pods_on_node(sim, pods, hash) else {
+            num_surge += 1;
+            continue;
+        };
+        if let Some(old) = &old_pod {
+            if available(sim, old) {
+                num_available += 1;
+            }
+        } else if let Some(new) = &new_pod {
+            if available(sim, new) {
+                num_available += 1;
+            }
+        }
+        match (new_pod, old_pod) {
+            (_, None) => {}
+            (None, Some(old)) => {
+                let node_should_run = should_run.get(node).copied().unwrap_or(false);
+                if !available(sim, &old) {
+                    if !node_should_run {
+                        should_not_run_to_delete.push(old);
+                        continue;
+                    }
+                    allowed_new_nodes.push(node.clone());
+                } else if num_surge >= max_surge {
+                    continue;
+                } else {
+                    if !node_should_run {
+                        should_not_run_to_delete.push(old);
+                        continue;
+                    }
+                    candidate_new_nodes.push(node.clone());
+                }
+            }
+            (Some(new), Some(old)) => {
+                if !available(sim, &new) {
+                    num_surge += 1;
+                    continue;
+                }
+                old_to_delete.push(old);
+            }
+        }
+    }
+    let remaining = (max_surge - num_surge).clamp(0, candidate_new_nodes.len() as i64) as usize;
+    let mut to_create = allowed_new_nodes;
+    to_create.extend(candidate_new_nodes.into_iter().take(remaining));
+    if num_available > desired {
+        let n = ((num_available - desired) as usize).min(should_not_run_to_delete.len());
+        old_to_delete.extend(should_not_run_to_delete.into_iter().take(n));
+    }
+    sync_nodes(sim, index, &old_to_delete, &to_create, hash);
+}

@@ -1,0 +1,273 @@
+//! The default scheduler as it treats a daemon pod, pinned to one node by its injected affinity
+//! (semantics R1.10, R1.11): NodeAffinity's PreFilter rejects every other node, then the target
+//! node runs the filters in the default profile's order — NodeUnschedulable, TaintToleration,
+//! NodeAffinity, NodePorts, NodeResourcesFit. A pod that fits is bound (`Scheduled`); one that
+//! does not stays Pending with a `FailedScheduling` event in upstream's `FitError` format.
+//!
+//! Deliberately absent: scoring (one candidate), volumes and DRA, and real preemption: the
+//! post-filter message is produced (no victims are ever found), nothing is evicted.
+
+use super::{messages, pod_ref, PodKey, Simulation, Stage};
+use crate::model::{
+    effective_requests_of, EventType, Node, Pod, PodSpec, ResourceList, Taint, TaintEffect,
+    Toleration,
+};
+use std::collections::HashMap;
+
+/// What is already placed on one node, as the scheduler's `NodeInfo` counts it.
+#[derive(Clone, Debug, Default)]
+pub struct NodeUsage {
+    pub pods: i64,
+    /// Requested milli-units per resource name.
+    pub requested: HashMap<String, i64>,
+    /// (host port, protocol, host IP) in use.
+    pub host_ports: Vec<(i32, String, String)>,
+}
+
+/// The per-node usage of every non-terminal pod bound to a node.
+pub fn node_usage(sim: &Simulation) -> HashMap<String, NodeUsage> {
+    let mut usage: HashMap<String, NodeUsage> = HashMap::new();
+    for e in sim.pods.values() {
+        let pod = &e.pod;
+        let Some(node) = &pod.spec.node_name else {
+            continue;
+        };
+        if pod.status.phase.is_terminal() {
+            continue;
+        }
+        add_pod_usage(usage.entry(node.clone()).or_default(), pod);
+    }
+    usage
+}
+
+fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
+    u.pods += 1;
+    for (name, q) in effective_requests_of(&pod.spec) {
+        *u.requested.entry(name).or_default() += q.milli;
+    }
+    u.host_ports.extend(host_ports(&pod.spec));
+}
+
+fn host_ports(spec: &PodSpec) -> Vec<(i32, String, String)> {
+    spec.containers
+        .iter()
+        .flat_map(|c| c.ports.iter())
+        .filter(|p| p.host_port > 0)
+        .map(|p| (p.host_port, p.protocol.clone(), p.host_ip.clone()))
+        .collect()
+}
+
+/// The outcome of one filter on the target node.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FilterFailure {
+    /// `UnschedulableAndUnresolvable`: preemption cannot help.
+    Unresolvable(String),
+    /// `Unschedulable`: preemption might help (resources, ports). One entry per reason.
+    Resolvable(Vec<String>),
+}
+
+/// The untolerated taint the TaintToleration filter reports (NoSchedule and NoExecute only).
+fn untolerated<'a>(taints: &'a [Taint], tolerations: &[Toleration]) -> Option<&'a Taint> {
+    super::placement::find_untolerated_taint(taints, tolerations, |t| {
+        matches!(t.effect, TaintEffect::NoSchedule | TaintEffect::NoExecute)
+    })
+}
+
+/// Runs the default profile's filters for `spec` on `node`; `None` when the pod fits.
+pub fn filter(spec: &PodSpec, node: &Node, usage: Option<&NodeUsage>) -> Option<FilterFailure> {
+    // NodeUnschedulable: a cordoned node passes only for pods tolerating its taint.
+    if node.unschedulable {
+        let cordon = Taint::new(
+            "node.kubernetes.io/unschedulable",
+            "",
+            TaintEffect::NoSchedule,
+        );
+        if !spec.tolerations.iter().any(|t| t.tolerates(&cordon)) {
+            return Some(FilterFailure::Unresolvable(
+                messages::NODE_UNSCHEDULABLE.to_string(),
+            ));
+        }
+    }
+    if let Some(taint) = untolerated(&node.taints, &spec.tolerations) {
+        return Some(FilterFailure::Unresolvable(messages::untolerated_taint(
+            taint,
+        )));
+    }
+    if !super::placement::node_matches_selector_and_affinity(spec, node) {
+        return Some(FilterFailure::Unresolvable(
+            messages::NODE_AFFINITY_MISMATCH.to_string(),
+        ));
+    }
+    let empty = NodeUsage::default();
+    let usage = usage.unwrap_or(&empty);
+    if ports_conflict(spec, usage) {
+        return Some(FilterFailure::Resolvable(vec![
+            messages::NODE_PORTS_CONFLICT.to_string(),
+        ]));
+    }
+    let insufficient = fits_request(spec, node.allocatable.as_ref(), usage);
+    if !insufficient.is_empty() {
+        return Some(FilterFailure::Resolvable(insufficient));
+    }
+    None
+}
+
+/// NodePorts: a wanted host port is taken when port and protocol match and the host IPs overlap.
+fn ports_conflict(spec: &PodSpec, usage: &NodeUsage) -> bool {
+    let wildcard = |ip: &str| ip.is_empty() || ip == "0.0.0.0";
+    host_ports(spec).iter().any(|(port, proto, ip)| {
+        usage
+            .host_ports
+            .iter()
+            .any(|(p, pr, i)| p == port && pr == proto && (wildcard(ip) || wildcard(i) || ip == i))
+    })
+}
+
+/// NodeResourcesFit's `fitsRequest`: every insufficient resource, in upstream's order (pods,
+/// cpu, memory, ephemeral-storage, then extended resources by name). Missing allocatable means no
+/// limit at all (the CLI contract); a present list lacking a resource allows none of it.
+pub fn fits_request(
+    spec: &PodSpec,
+    allocatable: Option<&ResourceList>,
+    usage: &NodeUsage,
+) -> Vec<String> {
+    let Some(alloc) = allocatable else {
+        return Vec::new();
+    };
+    let mut reasons = Vec::new();
+    let alloc_milli = |name: &str| alloc.get(name).map_or(0, |q| q.milli);
+    let used = |name: &str| usage.requested.get(name).copied().unwrap_or(0);
+    let allowed_pods = alloc.get("pods").map_or(0, |q| q.value());
+    if usage.pods + 1 > allowed_pods {
+        reasons.push(messages::TOO_MANY_PODS.to_string());
+    }
+    let requests = effective_requests_of(spec);
+    if requests.values().all(|q| q.milli == 0) {
+        return reasons;
+    }
+    let mut order: Vec<&str> = vec!["cpu", "memory", "ephemeral-storage"];
+    let extended: Vec<&str> = requests
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !matches!(*k, "cpu" | "memory" | "ephemeral-storage" | "pods"))
+        .collect();
+    order.extend(extended);
+    for name in order {
+        let want = requests.get(name).map_or(0, |q| q.milli);
+        if want > 0 && want > alloc_milli(name) - used(name) {
+            reasons.push(messages::insufficient(name));
+        }
+    }
+    reasons
+}
+
+/// One scheduling round: every unbound, non-terminating pod is tried on its target node,
+/// highest priority first, then oldest.
+pub(crate) fn run(sim: &mut Simulation) {
+    let mut queue: Vec<(i32, crate::model::SimTime, PodKey)> = sim
+        .pods
+        .iter()
+        .filter(|(_, e)| {
+            e.stage == Stage::Unbound
+                && e.pod.deletion_timestamp.is_none()
+                && !e.pod.status.phase.is_terminal()
+        })
+        .map(|(k, e)| {
+            (
+                e.pod.spec.priority.unwrap_or(0),
+                e.pod.creation_timestamp,
+                k.clone(),
+            )
+        })
+        .collect();
+    if queue.is_empty() {
+        return;
+    }
+    queue.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut usage = node_usage(sim);
+    let num_nodes = sim.nodes().len();
+    for (_, _, key) in queue {
+        let Some(entry) = sim.pods.get(&key) else {
+            continue;
+        };
+        let Some(target) = entry.pod.target_node_name().map(str::to_string) else {
+            continue;
+        };
+        let Some(node) = sim.node(&target) else {
+            continue;
+        };
+        let failure = filter(&entry.pod.spec, node, usage.get(&target));
+        match failure {
+            None => {
+                let now = sim.now();
+                let entry = sim
+                    .pods
+                    .get_mut(&key)
+                    .expect("pod present: looked up above");
+                entry.pod.spec.node_name = Some(target.clone());
+                entry.pod.status.unschedulable_message = None;
+                entry.last_schedule_failure = None;
+                entry.stage = Stage::Pulling { since: now };
+                add_pod_usage(usage.entry(target.clone()).or_default(), &entry.pod);
+                let r = pod_ref(&entry.pod);
+                let msg = messages::scheduled(&key.0, &key.1, &target);
+                sim.record(
+                    EventType::Normal,
+                    messages::REASON_SCHEDULED,
+                    r,
+                    messages::COMPONENT_SCHEDULER,
+                    msg,
+                );
+            }
+            Some(f) => {
+                let others = num_nodes.saturating_sub(1);
+                let mut reasons: Vec<String> =
+                    vec![messages::NODE_AFFINITY_PREFILTERED.to_string(); others];
+                let mut preemption: Vec<String> =
+                    vec![messages::PREEMPTION_NOT_HELPFUL.to_string(); others];
+                match &f {
+                    FilterFailure::Unresolvable(r) => {
+                        reasons.push(r.clone());
+                        preemption.push(messages::PREEMPTION_NOT_HELPFUL.to_string());
+                    }
+                    FilterFailure::Resolvable(rs) => {
+                        reasons.extend(rs.iter().cloned());
+                        preemption.push(messages::NO_PREEMPTION_VICTIMS.to_string());
+                    }
+                }
+                let message = messages::fit_error(num_nodes, &reasons, &preemption);
+                let short = match f {
+                    FilterFailure::Unresolvable(r) => r,
+                    FilterFailure::Resolvable(rs) => rs.join(", "),
+                };
+                let entry = sim
+                    .pods
+                    .get_mut(&key)
+                    .expect("pod present: looked up above");
+                if entry.last_schedule_failure.as_deref() != Some(short.as_str()) {
+                    entry.last_schedule_failure = Some(short);
+                    entry.pod.status.unschedulable_message = Some(message.clone());
+                    let r = pod_ref(&entry.pod);
+                    sim.record(
+                        EventType::Warning,
+                        messages::REASON_FAILED_SCHEDULING,
+                        r,
+                        messages::COMPONENT_SCHEDULER,
+                        message,
+                    );
+                }
+            }
+        }
+    }
+}
+
+impl Simulation {
+    /// The target node's scheduling failure of a Pending pod, in the scheduler's words
+    /// (`Insufficient cpu`, `Insufficient cpu, Insufficient memory`); `None` once it fits.
+    pub fn unschedulable_reason(&self, pod: &Pod) -> Option<&str> {
+        self.pods
+            .get(&(pod.namespace.clone(), pod.name.clone()))?
+            .last_schedule_failure
+            .as_deref()
+    }
+}
