@@ -1,5 +1,7 @@
 //! DaemonSet Playground: a Kubernetes-exact DaemonSet simulator (code map below).
 
 pub mod app;
+pub mod command;
 pub mod engine;
+pub mod kubectl;
 pub mod model;
