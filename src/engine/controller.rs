@@ -50,24 +50,27 @@ pub(crate) fn nodes_to_daemon_pods(
     sim: &Simulation,
     ds: &DaemonSet,
 ) -> BTreeMap<String, Vec<PodKey>> {
-    let mut map: BTreeMap<String, Vec<&Pod>> = BTreeMap::new();
-    for e in sim.pods.values() {
+    let mut map: BTreeMap<&str, Vec<&Pod>> = BTreeMap::new();
+    for key in sim.owned_pods(&ds.uid) {
+        let Some(e) = sim.pods.get(key) else { continue };
         let pod = &e.pod;
-        if pod.namespace != ds.namespace || pod.controller_ref().is_none_or(|o| o.uid != ds.uid) {
+        if pod.namespace != ds.namespace {
             continue;
         }
         if pod.deletion_timestamp.is_some() && pod.status.phase.is_terminal() {
             continue;
         }
         if let Some(node) = pod.target_node_name() {
-            map.entry(node.to_string()).or_default().push(pod);
+            map.entry(node).or_default().push(pod);
         }
     }
     map.into_iter()
         .map(|(node, mut pods)| {
-            pods.sort_by(|a, b| pod_order(a, b));
+            if pods.len() > 1 {
+                pods.sort_by(|a, b| pod_order(a, b));
+            }
             (
-                node,
+                node.to_string(),
                 pods.iter()
                     .map(|p| (p.namespace.clone(), p.name.clone()))
                     .collect(),
@@ -111,36 +114,43 @@ pub(crate) fn sync_daemon_set(sim: &mut Simulation, index: usize) {
     history::cleanup_history(sim, index, &hash);
     let generation = sim.daemon_set_at(index).generation;
     sim.daemon_set_at_mut(index).status.observed_generation = generation;
+    super::status::update_daemon_set_status(sim, index);
 }
 
 /// `ClaimPods` (R2.3): adopt matching orphans, release owned pods whose labels stopped matching.
+/// Skipped when no orphan appeared and no label changed since this DaemonSet last claimed.
 fn claim_pods(sim: &mut Simulation, index: usize) {
-    let ds = sim.daemon_set_at(index).clone();
-    let mut changed = false;
-    for e in sim.pods.values_mut() {
-        let pod = &mut e.pod;
-        if pod.namespace != ds.namespace {
-            continue;
-        }
-        match pod.controller_ref() {
-            Some(owner) if owner.uid == ds.uid => {
-                if !ds.selects(&pod.labels) {
-                    pod.owner_references.retain(|o| o.uid != ds.uid);
-                    changed = true;
-                }
-            }
-            Some(_) => {}
-            None => {
-                if ds.selects(&pod.labels) && pod.deletion_timestamp.is_none() {
-                    pod.owner_references.push(owner_reference(&ds));
-                    changed = true;
-                }
-            }
-        }
+    let ds = sim.daemon_set_at(index);
+    let (uid, generation) = (ds.uid.clone(), ds.generation);
+    if !sim.claim_needed(&uid, generation) {
+        return;
     }
-    if changed {
-        sim.changes += 1;
+    let ds = sim.daemon_set_at(index);
+    let release: Vec<PodKey> = sim
+        .owned_pods(&uid)
+        .filter(|k| sim.pods.get(*k).is_some_and(|e| !ds.selects(&e.pod.labels)))
+        .cloned()
+        .collect();
+    let adopt: Vec<PodKey> = sim
+        .orphan_pods()
+        .filter(|k| {
+            sim.pods.get(*k).is_some_and(|e| {
+                e.pod.namespace == ds.namespace
+                    && e.pod.deletion_timestamp.is_none()
+                    && ds.selects(&e.pod.labels)
+            })
+        })
+        .cloned()
+        .collect();
+    let owner = owner_reference(ds);
+    for key in release {
+        sim.set_controller(&key, None);
     }
+    for key in adopt {
+        sim.set_controller(&key, Some(owner.clone()));
+    }
+    // Our own releases bumped the label version; they need no further claim by us.
+    sim.claim_needed(&uid, generation);
 }
 
 fn owner_reference(ds: &DaemonSet) -> OwnerReference {
@@ -157,23 +167,14 @@ fn owner_reference(ds: &DaemonSet) -> OwnerReference {
 /// issued anything.
 fn manage(sim: &mut Simulation, index: usize, hash: &str) -> bool {
     let ds = sim.daemon_set_at(index).clone();
-    let tolerations = placement::effective_template_tolerations(&ds);
+    let decisions = sim.decisions_for(index);
     let node_to_pods = nodes_to_daemon_pods(sim, &ds);
     let mut nodes_needing_pods: Vec<String> = Vec::new();
     let mut pods_to_delete: Vec<PodKey> = Vec::new();
-    let decisions: Vec<(String, placement::Decision)> = sim
-        .nodes()
-        .iter()
-        .map(|node| {
-            (
-                node.name.clone(),
-                placement::node_should_run_daemon_pod(&ds, &tolerations, node),
-            )
-        })
-        .collect();
-    for (node, decision) in decisions {
+    let names: Vec<String> = sim.nodes().iter().map(|n| n.name.clone()).collect();
+    for (node, decision) in names.into_iter().zip(decisions.iter()) {
         let (create, delete) =
-            pods_should_be_on_node(sim, &ds, &node, &decision, node_to_pods.get(&node), hash);
+            pods_should_be_on_node(sim, &ds, &node, decision, node_to_pods.get(&node), hash);
         if create {
             nodes_needing_pods.push(node);
         }
@@ -418,17 +419,14 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
     } else {
         Stage::Unbound
     };
-    sim.pods.insert(
-        (ds.namespace.clone(), name.clone()),
-        PodEntry {
-            pod,
-            stage,
-            eviction_started: None,
-            eviction_due: None,
-            last_schedule_failure: None,
-            admitted: !bound,
-        },
-    );
+    sim.insert_pod(PodEntry {
+        pod,
+        stage,
+        eviction_started: None,
+        eviction_due: None,
+        last_schedule_failure: None,
+        admitted: !bound,
+    });
     sim.record(
         EventType::Normal,
         super::messages::REASON_SUCCESSFUL_CREATE,

@@ -35,29 +35,35 @@ pub fn template_hash(ds: &crate::model::DaemonSet) -> String {
 /// `constructHistory`: finds or creates the revision for the current template, renumbering it to
 /// max+1 when an older revision is reused (a rollback), and returns the current hash.
 pub(crate) fn construct_history(sim: &mut Simulation, ds_index: usize) -> String {
-    let ds = sim.daemon_set_at(ds_index).clone();
-    let hash = template_hash(&ds);
+    let ds = sim.daemon_set_at(ds_index);
+    let hash = template_hash(ds);
+    let revisions = sim.revisions(ds);
+    let max = revisions.iter().map(|r| r.revision).max().unwrap_or(0);
+    let current = revisions
+        .iter()
+        .position(|r| r.template.canonical_json == ds.template.canonical_json);
+    if let Some(i) = current {
+        if revisions[i].revision == max {
+            return hash;
+        }
+    }
+    let ds = ds.clone();
     let now = sim.now();
     let change_cause = ds.annotations.get("kubernetes.io/change-cause").cloned();
     let revisions = sim.revisions_mut(&ds.uid);
-    let max = revisions.iter().map(|r| r.revision).max().unwrap_or(0);
-    if let Some(current) = revisions
-        .iter_mut()
-        .find(|r| r.template.canonical_json == ds.template.canonical_json)
-    {
-        if current.revision < max {
-            current.revision = max + 1;
-            current.change_cause = change_cause;
+    match current {
+        Some(i) => {
+            revisions[i].revision = max + 1;
+            revisions[i].change_cause = change_cause;
         }
-    } else {
-        revisions.push(ControllerRevision {
+        None => revisions.push(ControllerRevision {
             name: format!("{}-{}", ds.name, hash),
             hash: hash.clone(),
             revision: max + 1,
             template: ds.template.clone(),
             change_cause,
             creation_timestamp: now,
-        });
+        }),
     }
     revisions.sort_by_key(|r| r.revision);
     hash
@@ -67,12 +73,15 @@ pub(crate) fn construct_history(sim: &mut Simulation, ds_index: usize) -> String
 /// skipping any whose hash a live pod still carries.
 pub(crate) fn cleanup_history(sim: &mut Simulation, ds_index: usize, current_hash: &str) {
     let ds = sim.daemon_set_at(ds_index);
+    if sim.revisions(ds).len() <= ds.revision_history_limit.max(0) as usize + 1 {
+        return;
+    }
+    let ds = sim.daemon_set_at(ds_index);
     let uid = ds.uid.clone();
     let limit = ds.revision_history_limit.max(0) as usize;
     let live_hashes: std::collections::HashSet<String> = sim
-        .pods
-        .values()
-        .filter(|e| e.pod.controller_ref().is_some_and(|o| o.uid == uid))
+        .owned_pods(&uid)
+        .filter_map(|k| sim.pods.get(k))
         .filter_map(|e| e.pod.labels.get("controller-revision-hash").cloned())
         .collect();
     let revisions = sim.revisions_mut(&uid);

@@ -47,15 +47,19 @@ pub(crate) fn fail_pod(e: &mut PodEntry, _now: SimTime) {
     e.stage = Stage::Settled;
 }
 
-/// One kubelet pass over every pod bound to a Ready node.
+/// One kubelet pass over the pods it has work for whose next step is due.
 pub(crate) fn run(sim: &mut Simulation) {
     let now = sim.now();
     let timing = sim.timing();
     let keys: Vec<PodKey> = sim
-        .pods
-        .iter()
-        .filter(|(_, e)| next_due(sim, e).is_some_and(|t| t <= now))
-        .map(|(k, _)| k.clone())
+        .active_pods()
+        .filter(|k| {
+            sim.pods
+                .get(*k)
+                .and_then(|e| next_due(sim, e))
+                .is_some_and(|t| t <= now)
+        })
+        .cloned()
         .collect();
     for key in keys {
         let Some(e) = sim.pods.get(&key) else {
@@ -63,12 +67,13 @@ pub(crate) fn run(sim: &mut Simulation) {
         };
         if let Some(deleted) = e.pod.deletion_timestamp {
             if deleted + grace(e) <= now {
-                sim.pods.remove(&key);
+                sim.remove_pod(&key);
             }
             continue;
         }
         if !e.admitted {
             admit(sim, &key);
+            sim.pod_changed(&key);
             continue;
         }
         let e = sim
@@ -82,13 +87,6 @@ pub(crate) fn run(sim: &mut Simulation) {
             .first()
             .map(|c| c.image.clone())
             .unwrap_or_default();
-        let containers: Vec<String> = e
-            .pod
-            .spec
-            .containers
-            .iter()
-            .map(|c| c.name.clone())
-            .collect();
         let r = pod_ref(&e.pod);
         match e.stage {
             Stage::Pulling { since } => {
@@ -109,6 +107,7 @@ pub(crate) fn run(sim: &mut Simulation) {
                     messages::COMPONENT_KUBELET,
                     messages::pulled(&image, timing.pull.0),
                 );
+                sim.pod_progressed(&key);
             }
             Stage::Starting { since } => {
                 let started = since + timing.start;
@@ -118,6 +117,13 @@ pub(crate) fn run(sim: &mut Simulation) {
                     started_at: started,
                 };
                 e.pod.status.pod_ip = Some(pod_ip(&key.1));
+                let containers: Vec<String> = e
+                    .pod
+                    .spec
+                    .containers
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect();
                 for c in containers {
                     sim.record(
                         EventType::Normal,
@@ -134,12 +140,13 @@ pub(crate) fn run(sim: &mut Simulation) {
                         messages::started_container(&c),
                     );
                 }
+                sim.pod_changed(&key);
             }
             Stage::Running { .. } | Stage::Settled => {
                 e.stage = Stage::Settled;
                 e.pod.status.ready = true;
                 e.pod.status.ready_transition = Some(now);
-                sim.changes += 1;
+                sim.pod_changed(&key);
             }
             Stage::Unbound => {}
         }
@@ -176,7 +183,6 @@ fn admit(sim: &mut Simulation, key: &PodKey) {
             exit_code: 0,
         };
         e.stage = Stage::Settled;
-        sim.changes += 1;
     }
 }
 

@@ -29,7 +29,7 @@ use crate::model::{
     ConditionStatus, DaemonSet, DaemonSetKey, Event, EventType, Node, NodeConditionType, ObjectRef,
     Pod, ResourceList, SimDuration, SimTime, Taint, TaintEffect,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub use history::ControllerRevision;
 pub use placement::{Decision, Unfit};
@@ -193,8 +193,38 @@ pub struct Simulation {
     now: SimTime,
     timing: Timing,
     nodes: Vec<Node>,
+    /// Node name → index in `nodes`.
+    node_index: HashMap<String, usize>,
+    /// Bumped on every node change; caches of per-node decisions compare against it.
+    nodes_version: u64,
+    /// The `nodes_version` the node lifecycle controller last processed.
+    lifecycle_seen: u64,
     daemon_sets: Vec<DaemonSet>,
     pub(crate) pods: BTreeMap<PodKey, PodEntry>,
+    /// DaemonSet uid → the pods it controls (the controller-ref index of an informer).
+    owned: HashMap<String, BTreeSet<PodKey>>,
+    /// Pods not bound to a node yet: the scheduler's queue.
+    unbound: BTreeSet<PodKey>,
+    /// Pods the kubelet still has work for (starting, terminating, recovering readiness).
+    active: BTreeSet<PodKey>,
+    /// DaemonSets whose inputs changed since their last sync (the controller's work queue).
+    dirty: HashSet<String>,
+    /// The scheduler should retry: a pod was queued, a node changed or resources were freed.
+    scheduler_dirty: bool,
+    /// A node was removed and PodGC has not run since.
+    node_removed: bool,
+    /// Pods with a scheduled taint eviction, as counted by the last eviction pass.
+    evictions_scheduled: usize,
+    /// Per DaemonSet: (nodes_version, generation) and the decisions for every node then.
+    decisions: HashMap<String, (u64, i64, std::rc::Rc<Vec<Decision>>)>,
+    /// Pods without a controller reference: candidates for adoption.
+    orphans: BTreeSet<PodKey>,
+    /// Bumped when an orphan appears or any pod's labels change (claiming must look again).
+    labels_version: u64,
+    /// Per DaemonSet uid: the (labels_version, generation) it last claimed at.
+    claimed: HashMap<String, (u64, i64)>,
+    /// Whether any node has a NoExecute taint (computed by the node lifecycle pass).
+    nodes_have_no_execute: bool,
     revisions: HashMap<String, Vec<ControllerRevision>>,
     names: names::NameGenerator,
     events: Vec<Event>,
@@ -222,8 +252,23 @@ impl Simulation {
             now: SimTime::ZERO,
             timing,
             nodes: Vec::new(),
+            node_index: HashMap::new(),
+            nodes_version: 1,
+            lifecycle_seen: 0,
             daemon_sets: Vec::new(),
             pods: BTreeMap::new(),
+            owned: HashMap::new(),
+            unbound: BTreeSet::new(),
+            active: BTreeSet::new(),
+            dirty: HashSet::new(),
+            scheduler_dirty: false,
+            node_removed: false,
+            evictions_scheduled: 0,
+            decisions: HashMap::new(),
+            orphans: BTreeSet::new(),
+            labels_version: 1,
+            claimed: HashMap::new(),
+            nodes_have_no_execute: false,
             revisions: HashMap::new(),
             names: names::NameGenerator::new(seed),
             events: Vec::new(),
@@ -250,7 +295,7 @@ impl Simulation {
     }
 
     pub fn node(&self, name: &str) -> Option<&Node> {
-        self.nodes.iter().find(|n| n.name == name)
+        self.node_index.get(name).map(|&i| &self.nodes[i])
     }
 
     /// DaemonSets in the order they were added.
@@ -335,12 +380,16 @@ impl Simulation {
             let t = t.max(self.now);
             next = Some(next.map_or(t, |n: SimTime| n.min(t)));
         };
-        for e in self.pods.values() {
-            if let Some(t) = kubelet::next_due(self, e) {
+        for key in &self.active {
+            if let Some(t) = self.pods.get(key).and_then(|e| kubelet::next_due(self, e)) {
                 consider(t);
             }
-            if let Some(t) = e.eviction_due {
-                consider(t);
+        }
+        if self.evictions_scheduled > 0 {
+            for e in self.pods.values() {
+                if let Some(t) = e.eviction_due {
+                    consider(t);
+                }
             }
         }
         for &t in &self.requeues {
@@ -368,6 +417,9 @@ impl Simulation {
             Command::DeleteNode { name } => {
                 let idx = self.node_index(&name)?;
                 self.nodes.remove(idx);
+                self.reindex_nodes();
+                self.node_removed = true;
+                self.nodes_changed();
             }
             Command::DeleteDaemonSet { key, cascade } => self.delete_daemon_set(&key, cascade)?,
             Command::DeletePod { namespace, name } => {
@@ -429,6 +481,7 @@ impl Simulation {
                     });
                 };
                 kubelet::fail_pod(entry, self.now);
+                self.pod_changed(&key);
             }
             Command::Advance(d) => {
                 let target = self.now + d;
@@ -456,9 +509,206 @@ impl Simulation {
             })
     }
 
+    /// A node to change: every caller changes it, so the change is recorded here.
     fn node_mut(&mut self, name: &str) -> Result<&mut Node, ApplyError> {
         let idx = self.node_index(name)?;
+        self.nodes_changed();
         Ok(&mut self.nodes[idx])
+    }
+
+    fn reindex_nodes(&mut self) {
+        self.node_index = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.name.clone(), i))
+            .collect();
+    }
+
+    /// Records that some node changed: every DaemonSet re-evaluates, the scheduler retries.
+    pub(crate) fn nodes_changed(&mut self) {
+        self.nodes_version += 1;
+        self.mark_all_dirty();
+        self.scheduler_dirty = true;
+    }
+
+    pub(crate) fn mark_all_dirty(&mut self) {
+        for ds in &self.daemon_sets {
+            self.dirty.insert(ds.uid.clone());
+        }
+    }
+
+    /// Adds a pod and indexes it.
+    pub(crate) fn insert_pod(&mut self, entry: PodEntry) {
+        let key = (entry.pod.namespace.clone(), entry.pod.name.clone());
+        match entry.pod.controller_ref() {
+            Some(owner) => {
+                self.owned
+                    .entry(owner.uid.clone())
+                    .or_default()
+                    .insert(key.clone());
+            }
+            None => {
+                self.orphans.insert(key.clone());
+                self.labels_version += 1;
+                self.mark_all_dirty();
+            }
+        }
+        self.pods.insert(key.clone(), entry);
+        self.pod_changed(&key);
+    }
+
+    /// Removes a pod (its containers are gone) and unindexes it.
+    pub(crate) fn remove_pod(&mut self, key: &PodKey) -> Option<PodEntry> {
+        let e = self.pods.remove(key)?;
+        if let Some(owner) = e.pod.controller_ref() {
+            if let Some(set) = self.owned.get_mut(&owner.uid) {
+                set.remove(key);
+            }
+            self.dirty.insert(owner.uid.clone());
+        }
+        self.orphans.remove(key);
+        self.unbound.remove(key);
+        self.active.remove(key);
+        self.scheduler_dirty = true;
+        self.changes += 1;
+        Some(e)
+    }
+
+    /// Re-indexes a pod after a change to it and wakes its controller.
+    pub(crate) fn pod_changed(&mut self, key: &PodKey) {
+        if let Some(owner) = self.pods.get(key).and_then(|e| e.pod.controller_ref()) {
+            self.dirty.insert(owner.uid.clone());
+        }
+        self.pod_progressed(key);
+    }
+
+    /// Re-indexes a pod after a change its controller does not care about (an image pulled).
+    pub(crate) fn pod_progressed(&mut self, key: &PodKey) {
+        let Some(e) = self.pods.get(key) else { return };
+        let pod = &e.pod;
+        let queued = e.stage == Stage::Unbound
+            && pod.deletion_timestamp.is_none()
+            && !pod.status.phase.is_terminal();
+        if queued {
+            if self.unbound.insert(key.clone()) {
+                self.scheduler_dirty = true;
+            }
+        } else {
+            self.unbound.remove(key);
+        }
+        let kubelet_work = pod.spec.node_name.is_some()
+            && (pod.deletion_timestamp.is_some()
+                || !e.admitted
+                || matches!(
+                    e.stage,
+                    Stage::Pulling { .. } | Stage::Starting { .. } | Stage::Running { .. }
+                )
+                || (e.stage == Stage::Settled
+                    && pod.status.phase == crate::model::PodPhase::Running
+                    && !pod.status.ready));
+        if kubelet_work {
+            self.active.insert(key.clone());
+        } else {
+            self.active.remove(key);
+        }
+        if pod.status.phase.is_terminal() {
+            self.scheduler_dirty = true;
+        }
+        self.changes += 1;
+    }
+
+    /// Sets or clears a pod's controller reference (adoption, release, orphaning).
+    pub(crate) fn set_controller(
+        &mut self,
+        key: &PodKey,
+        owner: Option<crate::model::OwnerReference>,
+    ) {
+        let Some(e) = self.pods.get_mut(key) else {
+            return;
+        };
+        if let Some(old) = e.pod.controller_ref().map(|o| o.uid.clone()) {
+            e.pod.owner_references.retain(|o| o.uid != old);
+            if let Some(set) = self.owned.get_mut(&old) {
+                set.remove(key);
+            }
+            self.dirty.insert(old);
+        }
+        match owner {
+            Some(o) => {
+                self.owned
+                    .entry(o.uid.clone())
+                    .or_default()
+                    .insert(key.clone());
+                self.orphans.remove(key);
+                self.dirty.insert(o.uid.clone());
+                e.pod.owner_references.push(o);
+            }
+            None => {
+                self.orphans.insert(key.clone());
+                self.labels_version += 1;
+                self.mark_all_dirty();
+            }
+        }
+        self.changes += 1;
+    }
+
+    /// The pods a DaemonSet controls.
+    pub(crate) fn owned_pods(&self, uid: &str) -> impl Iterator<Item = &PodKey> {
+        self.owned.get(uid).into_iter().flatten()
+    }
+
+    pub(crate) fn orphan_pods(&self) -> impl Iterator<Item = &PodKey> {
+        self.orphans.iter()
+    }
+
+    /// Whether the DaemonSet must claim again (orphans or labels changed, or its spec did).
+    pub(crate) fn claim_needed(&mut self, uid: &str, generation: i64) -> bool {
+        let stamp = (self.labels_version, generation);
+        self.claimed.insert(uid.to_string(), stamp) != Some(stamp)
+    }
+
+    /// The controller's decision for every node (in node order), cached until a node or the
+    /// DaemonSet's spec changes.
+    pub(crate) fn decisions_for(&mut self, index: usize) -> std::rc::Rc<Vec<Decision>> {
+        let ds = &self.daemon_sets[index];
+        if let Some((v, g, d)) = self.decisions.get(&ds.uid) {
+            if *v == self.nodes_version && *g == ds.generation {
+                return d.clone();
+            }
+        }
+        let tolerations = placement::effective_template_tolerations(ds);
+        let d: std::rc::Rc<Vec<Decision>> = std::rc::Rc::new(
+            self.nodes
+                .iter()
+                .map(|n| placement::node_should_run_daemon_pod(ds, &tolerations, n))
+                .collect(),
+        );
+        self.decisions.insert(
+            ds.uid.clone(),
+            (self.nodes_version, ds.generation, d.clone()),
+        );
+        d
+    }
+
+    pub(crate) fn unbound_pods(&self) -> impl Iterator<Item = &PodKey> {
+        self.unbound.iter()
+    }
+
+    pub(crate) fn active_pods(&self) -> impl Iterator<Item = &PodKey> {
+        self.active.iter()
+    }
+
+    pub(crate) fn set_evictions_scheduled(&mut self, n: usize) {
+        self.evictions_scheduled = n;
+    }
+
+    pub(crate) fn set_nodes_have_no_execute(&mut self, v: bool) {
+        self.nodes_have_no_execute = v;
+    }
+
+    pub(crate) fn set_lifecycle_seen(&mut self) {
+        self.lifecycle_seen = self.nodes_version;
     }
 
     pub(crate) fn new_uid(&mut self, prefix: &str) -> String {
@@ -472,6 +722,7 @@ impl Simulation {
             node.uid = existing.uid.clone();
             node.creation_timestamp = existing.creation_timestamp;
             *existing = node;
+            self.nodes_changed();
         } else {
             node.creation_timestamp = self.now;
             for t in node.taints.iter_mut() {
@@ -480,6 +731,8 @@ impl Simulation {
                 }
             }
             self.nodes.push(node);
+            self.reindex_nodes();
+            self.nodes_changed();
         }
     }
 
@@ -504,6 +757,7 @@ impl Simulation {
                 "deprecated.daemonset.template.generation".to_string(),
                 ds.template_generation.to_string(),
             );
+            self.dirty.insert(ds.uid.clone());
             *existing = ds;
         } else {
             ds.creation_timestamp = self.now;
@@ -511,6 +765,7 @@ impl Simulation {
                 ds.uid = self.new_uid("ds");
             }
             ds.status = Default::default();
+            self.dirty.insert(ds.uid.clone());
             self.daemon_sets.push(ds);
         }
     }
@@ -520,6 +775,10 @@ impl Simulation {
         if let Some(existing) = self.pods.get_mut(&key) {
             existing.pod.labels = pod.labels;
             existing.pod.annotations = pod.annotations;
+            // Any DaemonSet may now adopt or release it.
+            self.labels_version += 1;
+            self.mark_all_dirty();
+            self.pod_changed(&key);
             return;
         }
         pod.creation_timestamp = self.now;
@@ -538,17 +797,14 @@ impl Simulation {
         if pod.status.ready && pod.status.ready_transition.is_none() {
             pod.status.ready_transition = Some(self.now);
         }
-        self.pods.insert(
-            key,
-            PodEntry {
-                pod,
-                stage,
-                eviction_started: None,
-                eviction_due: None,
-                last_schedule_failure: None,
-                admitted: true,
-            },
-        );
+        self.insert_pod(PodEntry {
+            pod,
+            stage,
+            eviction_started: None,
+            eviction_due: None,
+            last_schedule_failure: None,
+            admitted: true,
+        });
     }
 
     fn delete_daemon_set(
@@ -566,24 +822,19 @@ impl Simulation {
             })?;
         let ds = self.daemon_sets.remove(idx);
         self.revisions.remove(&ds.uid);
-        let owned: Vec<PodKey> = self
-            .pods
-            .iter()
-            .filter(|(_, e)| e.pod.owner_references.iter().any(|o| o.uid == ds.uid))
-            .map(|(k, _)| k.clone())
-            .collect();
+        self.decisions.remove(&ds.uid);
+        self.claimed.remove(&ds.uid);
+        self.dirty.remove(&ds.uid);
+        let owned: Vec<PodKey> = self.owned_pods(&ds.uid).cloned().collect();
         for k in owned {
             match cascade {
-                Cascade::Orphan => {
-                    if let Some(e) = self.pods.get_mut(&k) {
-                        e.pod.owner_references.retain(|o| o.uid != ds.uid);
-                    }
-                }
+                Cascade::Orphan => self.set_controller(&k, None),
                 // The garbage collector deletes dependents (R2.10); foreground only delays the
                 // owner's removal, which the page does not show separately.
                 Cascade::Background | Cascade::Foreground => self.delete_pod(&k),
             }
         }
+        self.owned.remove(&ds.uid);
         Ok(())
     }
 
@@ -601,7 +852,7 @@ impl Simulation {
             || entry.pod.status.phase.is_terminal()
             || entry.pod.spec.termination_grace_period_seconds <= 0;
         if immediate {
-            self.pods.remove(key);
+            self.remove_pod(key);
         } else {
             entry.pod.deletion_timestamp = Some(now);
             entry.eviction_due = None;
@@ -622,6 +873,7 @@ impl Simulation {
                     messages::killing_container(&c),
                 );
             }
+            self.pod_changed(key);
         }
     }
 
@@ -661,19 +913,33 @@ impl Simulation {
 
     /// Runs passes at the current instant until one changes nothing.
     fn reconcile(&mut self) {
+        // A requeue that came due wakes every DaemonSet (back-off, minReadySeconds).
+        if self.requeues.iter().any(|&t| t <= self.now) {
+            self.mark_all_dirty();
+        }
         self.requeues.retain(|&t| t > self.now);
         for _ in 0..MAX_PASSES_PER_INSTANT {
             let before = self.fingerprint();
-            node_lifecycle::run(self);
-            for i in 0..self.daemon_sets.len() {
-                controller::sync_daemon_set(self, i);
+            if self.lifecycle_seen != self.nodes_version {
+                node_lifecycle::run(self);
             }
-            taint_eviction::run(self);
-            scheduler::run(self);
-            kubelet::run(self);
-            self.pod_gc();
             for i in 0..self.daemon_sets.len() {
-                status::update_daemon_set_status(self, i);
+                if self.dirty.remove(&self.daemon_sets[i].uid) {
+                    controller::sync_daemon_set(self, i);
+                }
+            }
+            if self.nodes_have_no_execute || self.evictions_scheduled > 0 {
+                taint_eviction::run(self);
+            }
+            if std::mem::take(&mut self.scheduler_dirty) && !self.unbound.is_empty() {
+                scheduler::run(self);
+            }
+            kubelet::run(self);
+            if std::mem::take(&mut self.node_removed) {
+                self.pod_gc();
+            }
+            if !self.dirty.is_empty() {
+                continue;
             }
             if before == self.fingerprint() {
                 break;
@@ -702,7 +968,7 @@ impl Simulation {
             .map(|(k, _)| k.clone())
             .collect();
         for k in gone {
-            self.pods.remove(&k);
+            self.remove_pod(&k);
         }
     }
 

@@ -73,11 +73,12 @@ fn is_managed(t: &Taint) -> bool {
     }
 }
 
-/// One pass over every node.
+/// One pass over every node; runs only after some node changed.
 pub(crate) fn run(sim: &mut Simulation) {
     let now = sim.now();
-    let mut changed = 0u64;
-    let mut not_ready_nodes: Vec<String> = Vec::new();
+    let mut modified_any = false;
+    let mut has_no_execute = false;
+    let mut not_ready_nodes: std::collections::HashSet<String> = Default::default();
     for node in sim.nodes_mut().iter_mut() {
         let wanted = wanted_taints(node);
         let before = node.taints.len();
@@ -93,28 +94,51 @@ pub(crate) fn run(sim: &mut Simulation) {
                 modified = true;
             }
         }
-        if modified {
-            changed += 1;
-        }
+        modified_any |= modified;
+        has_no_execute |= node
+            .taints
+            .iter()
+            .any(|t| t.effect == TaintEffect::NoExecute);
         if !node.is_ready() {
-            not_ready_nodes.push(node.name.clone());
+            not_ready_nodes.insert(node.name.clone());
         }
     }
+    if modified_any {
+        sim.nodes_changed();
+    }
+    sim.set_nodes_have_no_execute(has_no_execute);
     // MarkPodsNotReady: pods on a node whose Ready condition is not True stop being ready.
-    if !not_ready_nodes.is_empty() {
-        for e in sim.pods.values_mut() {
+    // The other direction: pods whose node is back re-enter the kubelet's work list.
+    let keys: Vec<super::PodKey> = sim
+        .pods
+        .iter()
+        .filter(|(_, e)| {
+            e.pod.spec.node_name.is_some() && e.pod.status.phase == crate::model::PodPhase::Running
+        })
+        .filter(|(_, e)| {
             let on_not_ready = e
                 .pod
                 .spec
                 .node_name
                 .as_ref()
                 .is_some_and(|n| not_ready_nodes.contains(n));
-            if on_not_ready && e.pod.status.ready {
-                e.pod.status.ready = false;
-                e.pod.status.ready_transition = Some(now);
-                changed += 1;
-            }
+            (on_not_ready && e.pod.status.ready) || (!on_not_ready && !e.pod.status.ready)
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in keys {
+        let e = sim.pods.get_mut(&key).expect("key from the map");
+        let on_not_ready = e
+            .pod
+            .spec
+            .node_name
+            .as_ref()
+            .is_some_and(|n| not_ready_nodes.contains(n));
+        if on_not_ready {
+            e.pod.status.ready = false;
+            e.pod.status.ready_transition = Some(now);
         }
+        sim.pod_changed(&key);
     }
-    sim.changes += changed;
+    sim.set_lifecycle_seen();
 }

@@ -5,9 +5,9 @@
 //! names in sorted order so that a replay is reproducible. The settled result is the same.
 
 use super::controller::{is_pod_available, nodes_to_daemon_pods, sync_nodes};
-use super::{placement, PodKey, Simulation};
+use super::{PodKey, Simulation};
 use crate::model::UpdateStrategy;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// `findUpdatedPodsOnNode`: the node's one new and one old pod; `None` when it has more than one
 /// of either (the manage loop will clean it up).
@@ -48,15 +48,14 @@ pub(crate) fn rolling_update(sim: &mut Simulation, index: usize, hash: &str) {
     else {
         return;
     };
-    let tolerations = placement::effective_template_tolerations(&ds);
+    let decisions = sim.decisions_for(index);
     let mut node_to_pods: BTreeMap<String, Vec<PodKey>> = nodes_to_daemon_pods(sim, &ds);
     // `updatedDesiredNodeCounts`: every node that should run joins the walk, even podless.
     let mut desired: i64 = 0;
-    let mut should_run: BTreeMap<String, bool> = BTreeMap::new();
-    for node in sim.nodes() {
-        let run = placement::node_should_run_daemon_pod(&ds, &tolerations, node).should_run;
-        should_run.insert(node.name.clone(), run);
-        if run {
+    let mut should_run: HashMap<&str, bool> = HashMap::new();
+    for (node, decision) in sim.nodes().iter().zip(decisions.iter()) {
+        should_run.insert(node.name.as_str(), decision.should_run);
+        if decision.should_run {
             desired += 1;
             node_to_pods.entry(node.name.clone()).or_default();
         }
@@ -129,7 +128,7 @@ pub(crate) fn rolling_update(sim: &mut Simulation, index: usize, hash: &str) {
         match (new_pod, old_pod) {
             (_, None) => {}
             (None, Some(old)) => {
-                let node_should_run = should_run.get(node).copied().unwrap_or(false);
+                let node_should_run = should_run.get(node.as_str()).copied().unwrap_or(false);
                 if !available(sim, &old) {
                     if !node_should_run {
                         should_not_run_to_delete.push(old);

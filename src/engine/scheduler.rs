@@ -165,19 +165,15 @@ pub fn fits_request(
 /// highest priority first, then oldest.
 pub(crate) fn run(sim: &mut Simulation) {
     let mut queue: Vec<(i32, crate::model::SimTime, PodKey)> = sim
-        .pods
-        .iter()
-        .filter(|(_, e)| {
-            e.stage == Stage::Unbound
-                && e.pod.deletion_timestamp.is_none()
-                && !e.pod.status.phase.is_terminal()
-        })
-        .map(|(k, e)| {
-            (
-                e.pod.spec.priority.unwrap_or(0),
-                e.pod.creation_timestamp,
-                k.clone(),
-            )
+        .unbound_pods()
+        .filter_map(|k| {
+            sim.pods.get(k).map(|e| {
+                (
+                    e.pod.spec.priority.unwrap_or(0),
+                    e.pod.creation_timestamp,
+                    k.clone(),
+                )
+            })
         })
         .collect();
     if queue.is_empty() {
@@ -218,6 +214,7 @@ pub(crate) fn run(sim: &mut Simulation) {
                     messages::COMPONENT_SCHEDULER,
                     msg,
                 );
+                sim.pod_changed(&key);
             }
             Some(f) => {
                 let others = num_nodes.saturating_sub(1);

@@ -105,6 +105,12 @@ pub(crate) fn run(sim: &mut Simulation) {
             messages::cancelling_deletion(&key.0, &key.1),
         );
     }
+    let scheduled = sim
+        .pods
+        .values()
+        .filter(|e| e.eviction_due.is_some())
+        .count();
+    sim.set_evictions_scheduled(scheduled);
     for key in evict {
         let Some(e) = sim.pods.get(&key) else {
             continue;
