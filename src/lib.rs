@@ -3,5 +3,7 @@
 pub mod app;
 pub mod command;
 pub mod engine;
+pub mod examples;
 pub mod kubectl;
+pub mod manifest;
 pub mod model;
