@@ -2,4 +2,7 @@
 //! contract, and (for the page) the `AppState` reducer. The only caller of `Simulation::apply`.
 //! No DOM, no timers, no storage, no files: everything here runs in native tests.
 
+pub mod exec;
+pub mod load;
 pub mod report;
+pub mod scenario;

@@ -167,3 +167,48 @@ pub fn daemon_set_reports(sim: &Simulation, detail: Detail) -> Vec<DaemonSetRepo
         .map(|ds| daemon_set_report(sim, ds, detail))
         .collect()
 }
+
+/// `{"steps": [...]}` as `run --output json` prints it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RunReport {
+    pub steps: Vec<StepReport>,
+}
+
+/// One replayed step: its index, its text, the simulated time after it, the DaemonSets
+/// (`Detail::Run`) and the events it caused.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct StepReport {
+    pub index: usize,
+    /// The step as written (`kubectl apply -f -` for an `apply:` step).
+    #[serde(rename = "do")]
+    pub step: String,
+    /// Simulated seconds since the start.
+    pub time: f64,
+    pub daemon_sets: Vec<DaemonSetReport>,
+    pub events: Vec<EventReport>,
+}
+
+/// An event: `{"time": 3.0, "type": "Normal", "reason": "SuccessfulCreate", "object":
+/// "DaemonSet/default/fluentd", "message": "Created pod: fluentd-x8k2p"}`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EventReport {
+    pub time: f64,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub reason: String,
+    pub object: String,
+    pub message: String,
+}
+
+impl From<&crate::model::Event> for EventReport {
+    fn from(e: &crate::model::Event) -> Self {
+        EventReport {
+            time: e.time.as_secs_f64(),
+            event_type: e.event_type.as_str().to_string(),
+            reason: e.reason.to_string(),
+            object: e.object.to_string(),
+            message: e.message.clone(),
+        }
+    }
+}

@@ -128,7 +128,10 @@ pub fn parse(args: &[String], flags: &[Flag], path: &str) -> Result<Parsed, Step
                 None => (body, None),
             };
             let Some(flag) = flags.iter().find(|f| f.long == name) else {
-                return Err(StepError(messages::unknown_flag(&format!("--{name}"), path)));
+                return Err(StepError(messages::unknown_flag(
+                    &format!("--{name}"),
+                    path,
+                )));
             };
             let value = if flag.value {
                 match inline {
@@ -194,16 +197,30 @@ mod tests {
         s.split_whitespace().map(str::to_string).collect()
     }
 
-    const FLAGS: &[Flag] = &[NAMESPACE, Flag::bool("overwrite"), Flag::value("selector").short('l')];
+    const FLAGS: &[Flag] = &[
+        NAMESPACE,
+        Flag::bool("overwrite"),
+        Flag::value("selector").short('l'),
+    ];
 
     #[test]
     fn flags_go_anywhere() {
-        let p = parse(&args("a --overwrite -n kube-system b -lapp=x"), FLAGS, "kubectl label").unwrap();
+        let p = parse(
+            &args("a --overwrite -n kube-system b -lapp=x"),
+            FLAGS,
+            "kubectl label",
+        )
+        .unwrap();
         assert_eq!(p.positionals, vec!["a", "b"]);
         assert_eq!(p.namespace(), "kube-system");
         assert!(p.bool("overwrite", "kubectl label").unwrap());
         assert_eq!(p.get("selector"), Some("app=x"));
-        let p = parse(&args("--namespace=x -- --overwrite"), FLAGS, "kubectl label").unwrap();
+        let p = parse(
+            &args("--namespace=x -- --overwrite"),
+            FLAGS,
+            "kubectl label",
+        )
+        .unwrap();
         assert_eq!(p.positionals, vec!["--overwrite"]);
         assert_eq!(p.namespace(), "x");
     }
@@ -211,7 +228,9 @@ mod tests {
     #[test]
     fn cobra_errors() {
         assert_eq!(
-            parse(&args("--bogus"), FLAGS, "kubectl label").unwrap_err().0,
+            parse(&args("--bogus"), FLAGS, "kubectl label")
+                .unwrap_err()
+                .0,
             "error: unknown flag: --bogus\nSee 'kubectl label --help' for usage."
         );
         assert_eq!(
@@ -219,7 +238,9 @@ mod tests {
             "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl label --help' for usage."
         );
         assert_eq!(
-            parse(&args("--namespace"), FLAGS, "kubectl label").unwrap_err().0,
+            parse(&args("--namespace"), FLAGS, "kubectl label")
+                .unwrap_err()
+                .0,
             "error: flag needs an argument: --namespace\nSee 'kubectl label --help' for usage."
         );
         assert_eq!(

@@ -75,7 +75,11 @@ fn unterminated(quote: char) -> StepError {
 pub fn quote(word: &str) -> String {
     let plain = !word.is_empty()
         && word.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '=' | ',' | '+' | '@' | '%' | '!')
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '-' | '_' | '.' | '/' | ':' | '=' | ',' | '+' | '@' | '%' | '!'
+                )
                 || (!c.is_ascii() && !c.is_whitespace())
         });
     if plain {
@@ -93,7 +97,15 @@ mod tests {
     fn splits_like_a_shell() {
         assert_eq!(
             split_words(r#"kubectl delete pod -l 'app in (a, b)' "x y" a\ b"#).unwrap(),
-            vec!["kubectl", "delete", "pod", "-l", "app in (a, b)", "x y", "a b"]
+            vec![
+                "kubectl",
+                "delete",
+                "pod",
+                "-l",
+                "app in (a, b)",
+                "x y",
+                "a b"
+            ]
         );
         assert_eq!(split_words("  settle  ").unwrap(), vec!["settle"]);
         assert_eq!(split_words(r#"a "" b"#).unwrap(), vec!["a", "", "b"]);
@@ -109,7 +121,10 @@ mod tests {
             let q = quote(w);
             assert_eq!(split_words(&q).unwrap(), vec![w.to_string()], "{q}");
         }
-        assert_eq!(quote("dedicated=gpu:NoSchedule"), "dedicated=gpu:NoSchedule");
+        assert_eq!(
+            quote("dedicated=gpu:NoSchedule"),
+            "dedicated=gpu:NoSchedule"
+        );
         assert_eq!(quote("app in (a,b)"), "'app in (a,b)'");
     }
 }

@@ -24,7 +24,9 @@ pub use parse::parse_step;
 pub use print::format_duration;
 
 use crate::kubectl::Scope;
-use crate::model::{ConditionStatus, LabelSelector, NodeConditionType, Quantity, SimDuration, Taint, TaintEffect};
+use crate::model::{
+    ConditionStatus, LabelSelector, NodeConditionType, Quantity, SimDuration, Taint, TaintEffect,
+};
 
 /// A step that could not be parsed: the message as kubectl (or the simulator) prints it,
 /// including kubectl's `error: ` prefix.
@@ -170,7 +172,10 @@ pub enum Step {
         cascade: CascadeFlag,
     },
     /// `kubectl delete pod NAME…|-l SELECTOR [--field-selector …] [-n NS]`.
-    DeletePods { namespace: String, target: PodTarget },
+    DeletePods {
+        namespace: String,
+        target: PodTarget,
+    },
     /// `kubectl set image ds/NAME CONTAINER=IMAGE… [-n NS]`.
     SetImage {
         namespace: String,

@@ -4,7 +4,7 @@
 use super::flags::{self, Flag, Parsed, NAMESPACE};
 use super::lexer::split_words;
 use super::selector::parse_label_selector;
-use super::validate::{qualified_name_errors, label_value_errors};
+use super::validate::{label_value_errors, qualified_name_errors};
 use super::{
     CascadeFlag, DescribeResource, FieldRequirement, GetResource, LabelChange, PodTarget, Step,
     StepError, TaintRemoval,
@@ -54,10 +54,37 @@ pub fn parse_step(text: &str) -> Result<Step, StepError> {
 
 /// Real kubectl commands the simulator does not model.
 const UNSUPPORTED: &[&str] = &[
-    "annotate", "api-resources", "api-versions", "attach", "auth", "autoscale", "certificate",
-    "cluster-info", "completion", "config", "cp", "create", "debug", "diff", "edit", "events",
-    "exec", "explain", "expose", "kustomize", "logs", "patch", "plugin", "port-forward", "proxy",
-    "replace", "run", "scale", "top", "version", "wait",
+    "annotate",
+    "api-resources",
+    "api-versions",
+    "attach",
+    "auth",
+    "autoscale",
+    "certificate",
+    "cluster-info",
+    "completion",
+    "config",
+    "cp",
+    "create",
+    "debug",
+    "diff",
+    "edit",
+    "events",
+    "exec",
+    "explain",
+    "expose",
+    "kustomize",
+    "logs",
+    "patch",
+    "plugin",
+    "port-forward",
+    "proxy",
+    "replace",
+    "run",
+    "scale",
+    "top",
+    "version",
+    "wait",
 ];
 
 fn parse_kubectl(args: &[String]) -> Result<Step, StepError> {
@@ -123,12 +150,45 @@ enum Kind {
 
 /// Kinds a real cluster has that the simulator does not model.
 const OTHER_KINDS: &[&str] = &[
-    "deployments", "deployment", "deploy", "replicasets", "replicaset", "rs", "statefulsets",
-    "statefulset", "sts", "services", "service", "svc", "jobs", "job", "cronjobs", "cronjob",
-    "cj", "configmaps", "configmap", "cm", "secrets", "secret", "namespaces", "namespace", "ns",
-    "controllerrevisions", "controllerrevision", "replicationcontrollers", "rc",
-    "persistentvolumeclaims", "pvc", "persistentvolumes", "pv", "ingresses", "ing",
-    "serviceaccounts", "sa", "endpoints", "ep",
+    "deployments",
+    "deployment",
+    "deploy",
+    "replicasets",
+    "replicaset",
+    "rs",
+    "statefulsets",
+    "statefulset",
+    "sts",
+    "services",
+    "service",
+    "svc",
+    "jobs",
+    "job",
+    "cronjobs",
+    "cronjob",
+    "cj",
+    "configmaps",
+    "configmap",
+    "cm",
+    "secrets",
+    "secret",
+    "namespaces",
+    "namespace",
+    "ns",
+    "controllerrevisions",
+    "controllerrevision",
+    "replicationcontrollers",
+    "rc",
+    "persistentvolumeclaims",
+    "pvc",
+    "persistentvolumes",
+    "pv",
+    "ingresses",
+    "ing",
+    "serviceaccounts",
+    "sa",
+    "endpoints",
+    "ep",
 ];
 
 fn kind_of(word: &str) -> Result<Kind, StepError> {
@@ -189,7 +249,10 @@ fn node_names(args: &[String]) -> Result<Vec<String>, StepError> {
 }
 
 /// `cmdutil.GetResourcesAndPairs`: resources first, then `k=v` / `k-` pairs.
-fn resources_and_pairs(args: &[String], pair_type: &str) -> Result<(Vec<String>, Vec<String>), StepError> {
+fn resources_and_pairs(
+    args: &[String],
+    pair_type: &str,
+) -> Result<(Vec<String>, Vec<String>), StepError> {
     let mut resources = vec![];
     let mut pairs = vec![];
     let mut found_pair = false;
@@ -435,7 +498,10 @@ fn parse_drain(args: &[String], path: &str) -> Result<Step, StepError> {
         path,
     )?;
     if p.positionals.is_empty() {
-        return Err(err(messages::usage_error("USAGE: drain NODE [flags]", path)));
+        return Err(err(messages::usage_error(
+            "USAGE: drain NODE [flags]",
+            path,
+        )));
     }
     Ok(Step::Drain {
         nodes: node_names(&p.positionals)?,
@@ -518,10 +584,14 @@ fn parse_delete(args: &[String], path: &str) -> Result<Step, StepError> {
     let all = p.bool("all", path)?;
     let selecting = label.is_some() || !fields.is_empty() || all;
     if selecting && !names.is_empty() {
-        return Err(check_err("name cannot be provided when a selector is specified"));
+        return Err(check_err(
+            "name cannot be provided when a selector is specified",
+        ));
     }
     if !selecting && names.is_empty() {
-        return Err(check_err("resource(s) were provided, but no name was specified"));
+        return Err(check_err(
+            "resource(s) were provided, but no name was specified",
+        ));
     }
     match kind {
         Some(Kind::Node) if !selecting => Ok(Step::DeleteNodes { names }),
@@ -795,7 +865,9 @@ fn parse_advance(args: &[String]) -> Result<Step, StepError> {
 
 fn parse_node(args: &[String]) -> Result<Step, StepError> {
     let Some(sub) = args.first() else {
-        return Err(err("error: a node step needs a subcommand: add, remove or condition"));
+        return Err(err(
+            "error: a node step needs a subcommand: add, remove or condition",
+        ));
     };
     let path = format!("node {sub}");
     let rest = &args[1..];
@@ -821,8 +893,7 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
             }
             let mut taints = vec![];
             for t in p.all("taint") {
-                let (key, value, effect) =
-                    parse_one_taint(&t).map_err(|e| check_err(e))?;
+                let (key, value, effect) = parse_one_taint(&t).map_err(|e| check_err(e))?;
                 let Some(effect) = effect else {
                     return Err(check_err(format!("invalid taint spec: {t}")));
                 };
@@ -831,18 +902,20 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
             let quantity = |flag: &str| -> Result<Option<Quantity>, StepError> {
                 match p.get(flag) {
                     None => Ok(None),
-                    Some(text) => Quantity::parse(text).map(Some).map_err(|e| {
-                        err(format!(
-                            "error: invalid --{flag} \"{text}\": {e}"
-                        ))
-                    }),
+                    Some(text) => Quantity::parse(text)
+                        .map(Some)
+                        .map_err(|e| err(format!("error: invalid --{flag} \"{text}\": {e}"))),
                 }
             };
             let pods = match p.get("pods") {
                 None => None,
-                Some(text) => Some(text.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-                    err(format!("error: invalid --pods \"{text}\": a whole number of pods"))
-                })?),
+                Some(text) => Some(text.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(
+                    || {
+                        err(format!(
+                            "error: invalid --pods \"{text}\": a whole number of pods"
+                        ))
+                    },
+                )?),
             };
             Ok(Step::NodeAdd {
                 name,
@@ -863,10 +936,14 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
         "condition" => {
             let p = flags::parse(rest, &[], &path)?;
             let Some((name, pairs)) = p.positionals.split_first() else {
-                return Err(err("error: usage: node condition NAME Ready=False|True|Unknown"));
+                return Err(err(
+                    "error: usage: node condition NAME Ready=False|True|Unknown",
+                ));
             };
             if pairs.is_empty() {
-                return Err(err("error: usage: node condition NAME Ready=False|True|Unknown"));
+                return Err(err(
+                    "error: usage: node condition NAME Ready=False|True|Unknown",
+                ));
             }
             let mut conditions = vec![];
             for pair in pairs {
@@ -914,16 +991,24 @@ fn parse_pod(args: &[String]) -> Result<Step, StepError> {
     let path = "pod fail";
     let p = flags::parse(
         &args[1..],
-        &[NAMESPACE, Flag::value("node"), Flag::value("selector").short('l')],
+        &[
+            NAMESPACE,
+            Flag::value("node"),
+            Flag::value("selector").short('l'),
+        ],
         path,
     )?;
     let node = p.get("node").map(str::to_string);
     let label = label_arg(&p)?;
     if node.is_none() && label.is_none() && p.positionals.is_empty() {
-        return Err(err("error: usage: pod fail NAME | pod fail --node NODE [-l SELECTOR]"));
+        return Err(err(
+            "error: usage: pod fail NAME | pod fail --node NODE [-l SELECTOR]",
+        ));
     }
     if (node.is_some() || label.is_some()) && !p.positionals.is_empty() {
-        return Err(check_err("name cannot be provided when a selector is specified"));
+        return Err(check_err(
+            "name cannot be provided when a selector is specified",
+        ));
     }
     Ok(Step::PodFail {
         namespace: p.namespace(),

@@ -35,7 +35,14 @@ fn namespace_flag(ns: &str) -> String {
 fn fields_text(fields: &[FieldRequirement]) -> String {
     fields
         .iter()
-        .map(|f| format!("{}{}{}", f.field, if f.equals { "=" } else { "!=" }, f.value))
+        .map(|f| {
+            format!(
+                "{}{}{}",
+                f.field,
+                if f.equals { "=" } else { "!=" },
+                f.value
+            )
+        })
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -114,7 +121,12 @@ impl std::fmt::Display for Step {
                 names: n,
                 cascade,
             } => {
-                write!(f, "kubectl delete ds{}{}", names(n), namespace_flag(namespace))?;
+                write!(
+                    f,
+                    "kubectl delete ds{}{}",
+                    names(n),
+                    namespace_flag(namespace)
+                )?;
                 if *cascade != CascadeFlag::Background {
                     write!(f, " --cascade={}", cascade.as_str())?;
                 }
@@ -231,7 +243,12 @@ impl std::fmt::Display for Step {
                     DescribeResource::DaemonSet => "ds",
                     DescribeResource::Pod => "pod",
                 };
-                write!(f, "kubectl describe {r} {}{}", quote(name), namespace_flag(namespace))
+                write!(
+                    f,
+                    "kubectl describe {r} {}{}",
+                    quote(name),
+                    namespace_flag(namespace)
+                )
             }
             Step::Apply { .. } => f.write_str("kubectl apply -f -"),
             Step::Advance(d) => write!(f, "advance {}", format_duration(*d)),

@@ -48,9 +48,7 @@ fn is_key_char(c: char) -> bool {
 
 fn check_key(key: &str) -> Result<(), StepError> {
     if key.is_empty() || !key.chars().all(is_key_char) {
-        return Err(err(format!(
-            "found '{key}', expected: identifier"
-        )));
+        return Err(err(format!("found '{key}', expected: identifier")));
     }
     Ok(())
 }
@@ -69,7 +67,11 @@ fn parse_requirement(part: &str) -> Result<Requirement, StepError> {
     if let Some(key) = part.strip_prefix('!') {
         let key = key.trim();
         check_key(key)?;
-        return Ok(Requirement::new(key, SelectorOperator::DoesNotExist, vec![]));
+        return Ok(Requirement::new(
+            key,
+            SelectorOperator::DoesNotExist,
+            vec![],
+        ));
     }
     for (op, operator) in [
         ("!=", SelectorOperator::NotIn),
@@ -123,10 +125,7 @@ mod tests {
             s.to_string(),
             "app=fluentd,env notin (prod),!legacy,tier in (a,b),zone"
         );
-        assert_eq!(
-            parse_label_selector("a==b").unwrap().to_string(),
-            "a=b"
-        );
+        assert_eq!(parse_label_selector("a==b").unwrap().to_string(), "a=b");
         assert!(parse_label_selector("").unwrap().is_empty());
     }
 

@@ -283,7 +283,10 @@ fn container_state(w: &mut Writer, s: &ContainerStatus) {
             w.write(3, &format!("Finished:\t{}\n", rfc1123z(s.now)));
         }
     }
-    w.write(2, &format!("Ready:\t{}\n", if s.ready { "True" } else { "False" }));
+    w.write(
+        2,
+        &format!("Ready:\t{}\n", if s.ready { "True" } else { "False" }),
+    );
     w.write(2, &format!("Restart Count:\t{}\n", s.restart_count));
 }
 
@@ -351,7 +354,11 @@ fn pod_template(w: &mut Writer, template: &PodTemplate) {
         annotations_multiline(w, "  Annotations", &template.annotations);
     }
     let spec = &template.spec;
-    if let Some(sa) = spec.service_account_name.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(sa) = spec
+        .service_account_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         w.write(1, &format!("Service Account:\t{sa}\n"));
     }
     if !spec.init_containers.is_empty() {
@@ -359,11 +366,22 @@ fn pod_template(w: &mut Writer, template: &PodTemplate) {
     }
     containers(w, "Containers", &spec.containers, None, "  ");
     volumes(w, &spec.volumes, "  ");
-    if let Some(pc) = spec.priority_class_name.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(pc) = spec
+        .priority_class_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         w.write(1, &format!("Priority Class Name:\t{pc}\n"));
     }
     labels_multiline(w, "  Node-Selectors", &spec.node_selector);
     tolerations_multiline(w, "  Tolerations", &spec.tolerations);
+}
+
+/// `DescribePodTemplate` on its own, as `kubectl rollout history --revision=N` prints it.
+pub fn describe_pod_template(template: &PodTemplate) -> String {
+    let mut w = Writer::new();
+    pod_template(&mut w, template);
+    w.finish()
 }
 
 /// One row of a describe Events table: events with the same type, reason, source and message
@@ -400,7 +418,12 @@ fn aggregate<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<EventRow<'a>> {
 }
 
 /// `DescribeEvents`.
-fn events<'a>(w: &mut Writer, out: &mut String, now: SimTime, list: impl Iterator<Item = &'a Event>) {
+fn events<'a>(
+    w: &mut Writer,
+    out: &mut String,
+    now: SimTime,
+    list: impl Iterator<Item = &'a Event>,
+) {
     let rows = aggregate(list);
     if rows.is_empty() {
         w.write(0, "Events:\t<none>\n");
@@ -436,11 +459,18 @@ pub fn describe_daemon_set(sim: &Simulation, ds: &DaemonSet) -> String {
     let mut w = Writer::new();
     w.write(0, &format!("Name:\t{}\n", ds.name));
     w.write(0, &format!("Namespace:\t{}\n", ds.namespace));
-    let selector = ds.selector.as_ref().map(|s| s.to_string()).unwrap_or_default();
+    let selector = ds
+        .selector
+        .as_ref()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     w.write(0, &format!("Selector:\t{selector}\n"));
     w.write(
         0,
-        &format!("Node-Selector:\t{}\n", format_labels(&ds.template.spec.node_selector)),
+        &format!(
+            "Node-Selector:\t{}\n",
+            format_labels(&ds.template.spec.node_selector)
+        ),
     );
     labels_multiline(&mut w, "Labels", &ds.labels);
     annotations_multiline(&mut w, "Annotations", &ds.annotations);
@@ -555,7 +585,11 @@ pub fn node_ip(node: &str) -> String {
 
 /// `qos.GetPodQOS`, simplified to cpu and memory.
 fn qos_class(spec: &PodSpec) -> &'static str {
-    let all: Vec<&Container> = spec.containers.iter().chain(&spec.init_containers).collect();
+    let all: Vec<&Container> = spec
+        .containers
+        .iter()
+        .chain(&spec.init_containers)
+        .collect();
     let any = all
         .iter()
         .any(|c| !c.requests.is_empty() || !c.limits.is_empty());
@@ -583,8 +617,16 @@ pub fn describe_pod(sim: &Simulation, pod: &Pod) -> String {
     let mut w = Writer::new();
     w.write(0, &format!("Name:\t{}\n", pod.name));
     w.write(0, &format!("Namespace:\t{}\n", pod.namespace));
-    w.write(0, &format!("Priority:\t{}\n", pod.spec.priority.unwrap_or(0)));
-    if let Some(pc) = pod.spec.priority_class_name.as_deref().filter(|s| !s.is_empty()) {
+    w.write(
+        0,
+        &format!("Priority:\t{}\n", pod.spec.priority.unwrap_or(0)),
+    );
+    if let Some(pc) = pod
+        .spec
+        .priority_class_name
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
         w.write(0, &format!("Priority Class Name:\t{pc}\n"));
     }
     let sa = pod
@@ -636,7 +678,10 @@ pub fn describe_pod(sim: &Simulation, pod: &Pod) -> String {
         w.write(1, &format!("IP:\t{ip}\n"));
     }
     if let Some(owner) = pod.controller_ref() {
-        w.write(0, &format!("Controlled By:\t{}/{}\n", owner.kind, owner.name));
+        w.write(
+            0,
+            &format!("Controlled By:\t{}/{}\n", owner.kind, owner.name),
+        );
     }
     let bound = pod.is_bound();
     let status_of = |c: &Container| {
@@ -648,7 +693,10 @@ pub fn describe_pod(sim: &Simulation, pod: &Pod) -> String {
         let created = !matches!(pod.status.container_state, ContainerState::Waiting { .. });
         ContainerStatus {
             container_id: if created {
-                format!("containerd://{}", digest(&format!("{}/{}", pod.uid, c.name)))
+                format!(
+                    "containerd://{}",
+                    digest(&format!("{}/{}", pod.uid, c.name))
+                )
             } else {
                 String::new()
             },
@@ -667,7 +715,13 @@ pub fn describe_pod(sim: &Simulation, pod: &Pod) -> String {
     let statuses: Option<&dyn Fn(&Container) -> ContainerStatus> =
         if bound { Some(&status_of) } else { None };
     if !pod.spec.init_containers.is_empty() {
-        containers(&mut w, "Init Containers", &pod.spec.init_containers, statuses, "");
+        containers(
+            &mut w,
+            "Init Containers",
+            &pod.spec.init_containers,
+            statuses,
+            "",
+        );
     }
     containers(&mut w, "Containers", &pod.spec.containers, statuses, "");
     w.write(0, "Conditions:\n  Type\tStatus\n");
@@ -697,7 +751,9 @@ pub fn describe_pod(sim: &Simulation, pod: &Pod) -> String {
         &mut out,
         now,
         sim.events().iter().filter(|e| {
-            e.object.kind == "Pod" && e.object.namespace == pod.namespace && e.object.name == pod.name
+            e.object.kind == "Pod"
+                && e.object.namespace == pod.namespace
+                && e.object.name == pod.name
         }),
     );
     out.push_str(&w.finish());

@@ -61,8 +61,13 @@ fn finish(table: Table, empty: String) -> Output {
     }
 }
 
-/// `kubectl get ds [-o wide] [-A]`.
-pub fn get_daemon_sets(sim: &Simulation, scope: &Scope, wide: bool) -> Output {
+/// `kubectl get ds [-o wide] [-A]`, over the DaemonSets `filter` keeps.
+pub fn get_daemon_sets(
+    sim: &Simulation,
+    scope: &Scope,
+    wide: bool,
+    filter: impl Fn(&DaemonSet) -> bool,
+) -> Output {
     let mut headers = vec![];
     if scope.all() {
         headers.push("NAMESPACE");
@@ -84,7 +89,7 @@ pub fn get_daemon_sets(sim: &Simulation, scope: &Scope, wide: bool) -> Output {
     let mut dss: Vec<&DaemonSet> = sim
         .daemon_sets()
         .iter()
-        .filter(|d| scope.includes(&d.namespace))
+        .filter(|d| scope.includes(&d.namespace) && filter(d))
         .collect();
     dss.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
     for ds in dss {
@@ -94,7 +99,12 @@ pub fn get_daemon_sets(sim: &Simulation, scope: &Scope, wide: bool) -> Output {
 }
 
 /// One `get ds` row.
-pub fn daemon_set_row(sim: &Simulation, ds: &DaemonSet, namespace: bool, wide: bool) -> Vec<String> {
+pub fn daemon_set_row(
+    sim: &Simulation,
+    ds: &DaemonSet,
+    namespace: bool,
+    wide: bool,
+) -> Vec<String> {
     let s = &ds.status;
     let mut row = vec![];
     if namespace {
@@ -183,10 +193,10 @@ fn none() -> String {
     "<none>".to_string()
 }
 
-/// `kubectl get nodes`.
-pub fn get_nodes(sim: &Simulation) -> Output {
+/// `kubectl get nodes`, over the nodes `filter` keeps.
+pub fn get_nodes(sim: &Simulation, filter: impl Fn(&Node) -> bool) -> Output {
     let mut table = Table::new(["NAME", "STATUS", "ROLES", "AGE", "VERSION"]);
-    let mut nodes: Vec<&Node> = sim.nodes().iter().collect();
+    let mut nodes: Vec<&Node> = sim.nodes().iter().filter(|n| filter(n)).collect();
     nodes.sort_by(|a, b| a.name.cmp(&b.name));
     for node in nodes {
         table.row([

@@ -113,7 +113,10 @@ pub fn drain_unmanaged_pods(pods: &[String]) -> String {
 
 /// The drain filter's warning for pods without a controller with `--force`.
 pub fn drain_deleting_unmanaged_pods(pods: &[String]) -> String {
-    format!("deleting Pods that declare no controller: {}", pods.join(", "))
+    format!(
+        "deleting Pods that declare no controller: {}",
+        pods.join(", ")
+    )
 }
 
 /// The drain filter's error for pods with emptyDir volumes.
