@@ -68,7 +68,8 @@ const CHROMIUM_FLAGS: &[&str] = &[
 pub struct Options {
     /// The browser's UI language (`navigator.language`), e.g. `"en-US"` or `"ko-KR"`.
     pub lang: &'static str,
-    /// The window's inner size in CSS pixels (screenshots have this size).
+    /// The browser window's size in CSS pixels (the viewport, and so a screenshot, is a little
+    /// shorter: 1280×800 gives a 1280×657 screenshot).
     pub width: u32,
     pub height: u32,
 }
