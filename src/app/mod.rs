@@ -2,7 +2,9 @@
 //! contract, and (for the page) the `AppState` reducer. The only caller of `Simulation::apply`.
 //! No DOM, no timers, no storage, no files: everything here runs in native tests.
 
-pub mod exec;
-pub mod load;
+pub mod cluster_view;
+pub mod editor_input;
+pub mod eligibility_card;
+pub mod highlight;
+pub mod node_edit;
 pub mod report;
-pub mod scenario;
