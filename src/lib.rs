@@ -1,6 +1,8 @@
 //! DaemonSet Playground: a Kubernetes-exact DaemonSet simulator (code map below).
 
 pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod command;
 pub mod engine;
 pub mod examples;

@@ -5,6 +5,9 @@
 pub mod cluster_view;
 pub mod editor_input;
 pub mod eligibility_card;
+pub mod exec;
 pub mod highlight;
+pub mod load;
 pub mod node_edit;
 pub mod report;
+pub mod scenario;
