@@ -66,7 +66,7 @@ impl SimDuration {
             rest = &rest[unit_len..];
             total_ms += number * factor;
         }
-        if !total_ms.is_finite() || total_ms < 0.0 || total_ms > 1e15 {
+        if !total_ms.is_finite() || !(0.0..=1e15).contains(&total_ms) {
             return None;
         }
         Some(SimDuration(total_ms.round() as u64))
