@@ -10,3 +10,5 @@ pub mod i18n;
 pub mod kubectl;
 pub mod manifest;
 pub mod model;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -11,3 +11,4 @@ pub mod load;
 pub mod node_edit;
 pub mod report;
 pub mod scenario;
+pub mod state;

@@ -1,0 +1,657 @@
+//! The page's headless state and its reducer: `AppState::update(Action)` is the only way the
+//! page changes anything. It holds the editor text and its diagnostics, the simulation, the
+//! selection, playback and display preferences; every cluster edit reconciles at once through
+//! `Simulation::apply`.
+//!
+//! What the editor holds (the page's contract): the editor is `kubectl apply -f` of its text.
+//! - DaemonSets and Pods in the text are the cluster's: new ones are created, changed ones
+//!   updated (a template change rolls out), ones no longer in the text are pruned.
+//! - Nodes in the text define the cluster: when the text's Nodes differ from those of the last
+//!   apply, the cluster is rebuilt from the text alone, exactly as the CLI's `plan` loads it (the
+//!   same objects in the same order on a fresh simulation with the same seed), so that the page
+//!   and the CLI agree pod for pod. Without Nodes in the text the current nodes stay: the default
+//!   cluster, edited on the diagram (add/remove nodes, labels, taints, cordon, conditions,
+//!   allocatable).
+//! - Text with any error applies nothing: the diagnostics are shown at their lines and the last
+//!   valid cluster stays.
+//!
+//! Deliberately absent: the DOM, timers, storage and the wall clock. The UI's hooks call
+//! `Action::Tick` on a timer, persist the text, and read the browser's language; all of it is
+//! data here, so every behaviour is tested natively.
+
+use super::editor_input::{self, EditorDiagnostic, EditorObjects};
+use super::load;
+use super::node_edit::{self, NodeKind};
+use crate::engine::{Cascade, Command, Simulation};
+use crate::i18n::Lang;
+use crate::manifest::Object;
+use crate::model::{
+    ConditionStatus, DaemonSet, DaemonSetKey, Labels, Node, NodeConditionType, NodeName,
+    ResourceList, SimDuration, Taint, TaintEffect,
+};
+use std::rc::Rc;
+
+/// The seed of every simulation the page builds, the CLI's default (`plan --seed`).
+pub const DEFAULT_SEED: u64 = 1;
+
+/// The example the page opens with: the course notes' first DaemonSet.
+pub const DEFAULT_EXAMPLE: &str = "monitoring-daemon";
+
+/// The examples menu's entries.
+pub fn examples() -> &'static [crate::examples::Example] {
+    crate::examples::all()
+}
+
+/// The editor's text on a first visit: the default example's manifest.
+pub fn default_text() -> String {
+    let examples = crate::examples::all();
+    examples
+        .iter()
+        .find(|e| e.id == DEFAULT_EXAMPLE)
+        .or_else(|| examples.first())
+        .map(|e| e.yaml.to_string())
+        .unwrap_or_default()
+}
+
+/// The page's colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Theme> {
+        [Theme::System, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.as_str() == text)
+    }
+}
+
+/// An example's id (`examples::Example::id`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExampleId(pub String);
+
+/// A node the user adds from the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewNode {
+    pub kind: NodeKind,
+    pub name: NodeName,
+    /// Extra labels, on top of the kind's preset.
+    pub labels: Labels,
+    /// Extra taints, on top of the kind's preset.
+    pub taints: Vec<Taint>,
+    /// `None`: no resource limit.
+    pub allocatable: Option<ResourceList>,
+}
+
+/// Everything the page can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The editor's text changed (typing).
+    EditText(String),
+    /// Apply the editor's text (Apply button, Ctrl/Cmd+Enter, a paste).
+    Apply,
+    /// Apply the text if it changed since the last apply and live apply is on (the debounce).
+    ApplyIfEdited,
+    SetLiveApply(bool),
+    /// Replace the text with an example's and apply it.
+    LoadExample(ExampleId),
+    /// A fresh default cluster, then the editor's text applied to it.
+    ResetCluster,
+    AddNode(NewNode),
+    RemoveNode(NodeName),
+    SetLabel {
+        node: NodeName,
+        key: String,
+        value: String,
+    },
+    RemoveLabel {
+        node: NodeName,
+        key: String,
+    },
+    AddTaint {
+        node: NodeName,
+        taint: Taint,
+    },
+    RemoveTaint {
+        node: NodeName,
+        key: String,
+        effect: TaintEffect,
+    },
+    Cordon(NodeName),
+    Uncordon(NodeName),
+    SetCondition {
+        node: NodeName,
+        condition: NodeConditionType,
+        status: ConditionStatus,
+    },
+    SetAllocatable {
+        node: NodeName,
+        allocatable: Option<ResourceList>,
+    },
+    SelectNode(Option<NodeName>),
+    SelectDaemonSet(Option<DaemonSetKey>),
+    /// The playback timer: move the clock to the next thing due, when playing.
+    Tick,
+    /// One step, playing or not.
+    Step,
+    /// Move the clock by a fixed span.
+    Advance(SimDuration),
+    /// Run until nothing is due any more (bounded like the CLI's settle).
+    SettleNow,
+    SetPlaying(bool),
+    SetLanguage(Lang),
+    SetTheme(Theme),
+    /// The label compact tiles are grouped by (`None`: no grouping).
+    SetGroupBy(Option<String>),
+    DismissNotice,
+}
+
+/// A message about the last action, shown until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// An API or kubectl error, in their (English) words.
+    Error(String),
+}
+
+/// The editor: its text, what was last applied, and the outcome.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct EditorState {
+    pub text: String,
+    /// Bumped on every text change (the persistence and debounce hooks key on it).
+    pub text_revision: u64,
+    /// The text the last apply ran on, valid or not.
+    pub applied_text: Option<String>,
+    /// Diagnostics of the last apply; empty when it was valid.
+    pub diagnostics: Vec<EditorDiagnostic>,
+    /// kubectl apply's output lines for the last valid apply (`daemonset.apps/x created`).
+    pub apply_output: Vec<String>,
+    /// Whether edits apply by themselves after a pause.
+    pub live_apply: bool,
+}
+
+impl EditorState {
+    /// The text changed since the last apply.
+    pub fn dirty(&self) -> bool {
+        self.applied_text.as_deref() != Some(self.text.as_str())
+    }
+}
+
+/// The selected node and DaemonSet (the eligibility card's pair).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub node: Option<NodeName>,
+    pub daemon_set: Option<DaemonSetKey>,
+}
+
+/// What the editor's last valid apply put into the cluster, to compute the next apply's changes.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Applied {
+    /// The text's Nodes, when it had any.
+    nodes: Option<Vec<Node>>,
+    /// The text's Pods (namespace, name), pruned when they leave the text.
+    pods: Vec<(String, String)>,
+}
+
+/// The page's whole state.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub editor: EditorState,
+    sim: Rc<Simulation>,
+    /// Bumped on every change of the simulation (view models are memoised on it).
+    revision: u64,
+    pub selection: Selection,
+    pub playing: bool,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub group_by: Option<String>,
+    pub notice: Option<Notice>,
+    applied: Applied,
+    /// The default cluster's nodes (`examples::DEFAULT_CLUSTER`), for a reset.
+    base_nodes: Rc<Vec<Node>>,
+    seed: u64,
+}
+
+/// How the page starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Init {
+    /// The editor text: the saved one, else the default example's.
+    pub text: String,
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+/// The most simulated time one `SettleNow` may run, as the CLI's settle.
+const SETTLE_LIMIT: SimDuration = SimDuration(600_000);
+
+impl AppState {
+    /// The page's first state: the default cluster with `init.text` applied to it.
+    pub fn new(init: Init) -> AppState {
+        let base = editor_input::read(crate::examples::DEFAULT_CLUSTER);
+        debug_assert!(base.diagnostics.is_empty(), "the default cluster is valid");
+        Self::with_base_nodes(init, base.nodes())
+    }
+
+    /// `new` with explicit base nodes (tests).
+    pub fn with_base_nodes(init: Init, base_nodes: Vec<Node>) -> AppState {
+        let mut state = AppState {
+            editor: EditorState {
+                text: init.text,
+                live_apply: true,
+                ..EditorState::default()
+            },
+            sim: Rc::new(Simulation::new(DEFAULT_SEED)),
+            revision: 0,
+            selection: Selection::default(),
+            playing: true,
+            lang: init.lang,
+            theme: init.theme,
+            group_by: None,
+            notice: None,
+            applied: Applied::default(),
+            base_nodes: Rc::new(base_nodes),
+            seed: DEFAULT_SEED,
+        };
+        state.reset_cluster();
+        state.select_first_unscheduled_node();
+        state
+    }
+
+    // ----- queries -----
+
+    pub fn sim(&self) -> &Simulation {
+        &self.sim
+    }
+
+    /// A shared handle on the simulation, for memoised views.
+    pub fn sim_rc(&self) -> Rc<Simulation> {
+        Rc::clone(&self.sim)
+    }
+
+    /// Bumped on every change of the simulation.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Nothing left to do: the simulation has settled and no edit is waiting to be applied.
+    /// This is the diagram's `data-settled`.
+    pub fn is_settled(&self) -> bool {
+        self.sim.is_settled() && !(self.editor.live_apply && self.editor.dirty())
+    }
+
+    /// The DaemonSet the eligibility card shows: the selected one, else the first.
+    pub fn card_daemon_set(&self) -> Option<&DaemonSet> {
+        let ds = self.sim.daemon_sets();
+        self.selection
+            .daemon_set
+            .as_ref()
+            .and_then(|key| self.sim.daemon_set(key))
+            .or_else(|| ds.first())
+    }
+
+    /// The selected node, if it still exists.
+    pub fn selected_node(&self) -> Option<&Node> {
+        self.selection
+            .node
+            .as_ref()
+            .and_then(|n| self.sim.node(&n.0))
+    }
+
+    // ----- the reducer -----
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::EditText(text) => {
+                if text != self.editor.text {
+                    self.editor.text = text;
+                    self.editor.text_revision += 1;
+                }
+            }
+            Action::Apply => self.apply_text(),
+            Action::ApplyIfEdited => {
+                if self.editor.live_apply && self.editor.dirty() {
+                    self.apply_text();
+                }
+            }
+            Action::SetLiveApply(on) => self.editor.live_apply = on,
+            Action::LoadExample(id) => {
+                if let Some(example) = crate::examples::all().iter().find(|e| e.id == id.0) {
+                    self.editor.text = example.yaml.to_string();
+                    self.editor.text_revision += 1;
+                    self.apply_text();
+                    self.select_first_unscheduled_node();
+                }
+            }
+            Action::ResetCluster => {
+                self.reset_cluster();
+            }
+            Action::AddNode(new) => self.add_node(new),
+            Action::RemoveNode(name) => {
+                if self.command(Command::DeleteNode {
+                    name: name.0.clone(),
+                }) && self.selection.node.as_ref() == Some(&name)
+                {
+                    self.selection.node = None;
+                }
+            }
+            Action::SetLabel { node, key, value } => {
+                match node_edit::check_label(&node.0, &key, &value) {
+                    Ok(()) => {
+                        self.command(Command::SetNodeLabel {
+                            node: node.0,
+                            key,
+                            value: Some(value),
+                        });
+                    }
+                    Err(e) => self.notice = Some(Notice::Error(e)),
+                }
+            }
+            Action::RemoveLabel { node, key } => {
+                self.command(Command::SetNodeLabel {
+                    node: node.0,
+                    key,
+                    value: None,
+                });
+            }
+            Action::AddTaint { node, taint } => {
+                let mut causes = node_edit::label_key_errors(&taint.key);
+                causes.extend(node_edit::label_value_errors(&taint.value));
+                if causes.is_empty() {
+                    self.command(Command::AddTaint {
+                        node: node.0,
+                        taint,
+                    });
+                } else {
+                    self.notice = Some(Notice::Error(format!(
+                        "The Node \"{}\" is invalid: spec.taints[0].key: Invalid value: \"{}\": {}",
+                        node.0,
+                        taint.key,
+                        causes.join("; ")
+                    )));
+                }
+            }
+            Action::RemoveTaint { node, key, effect } => {
+                self.command(Command::RemoveTaint {
+                    node: node.0,
+                    key,
+                    effect: Some(effect),
+                });
+            }
+            Action::Cordon(node) => {
+                self.command(Command::Cordon { node: node.0 });
+            }
+            Action::Uncordon(node) => {
+                self.command(Command::Uncordon { node: node.0 });
+            }
+            Action::SetCondition {
+                node,
+                condition,
+                status,
+            } => {
+                self.command(Command::SetNodeCondition {
+                    node: node.0,
+                    condition,
+                    status,
+                });
+            }
+            Action::SetAllocatable { node, allocatable } => {
+                self.command(Command::SetAllocatable {
+                    node: node.0,
+                    allocatable,
+                });
+            }
+            Action::SelectNode(node) => self.selection.node = node,
+            Action::SelectDaemonSet(ds) => self.selection.daemon_set = ds,
+            Action::Tick => {
+                if self.playing {
+                    self.step();
+                }
+            }
+            Action::Step => self.step(),
+            Action::Advance(d) => {
+                self.command(Command::Advance(d));
+            }
+            Action::SettleNow => {
+                if !self.sim.is_settled() {
+                    self.command(Command::Settle {
+                        limit: SETTLE_LIMIT,
+                    });
+                }
+            }
+            Action::SetPlaying(on) => self.playing = on,
+            Action::SetLanguage(lang) => self.lang = lang,
+            Action::SetTheme(theme) => self.theme = theme,
+            Action::SetGroupBy(label) => self.group_by = label,
+            Action::DismissNotice => self.notice = None,
+        }
+    }
+
+    /// The simulation, mutably; every caller changes it, so the revision moves.
+    fn sim_mut(&mut self) -> &mut Simulation {
+        self.revision += 1;
+        Rc::make_mut(&mut self.sim)
+    }
+
+    /// Applies one command; an error becomes the notice. Returns whether it applied.
+    fn command(&mut self, command: Command) -> bool {
+        match self.sim_mut().apply(command) {
+            Ok(_) => {
+                self.notice = None;
+                true
+            }
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Moves the clock to the next instant something is due.
+    fn step(&mut self) {
+        let now = self.sim.now();
+        if let Some(next) = self.sim.next_wakeup() {
+            // At least a millisecond, so that a step always makes progress.
+            let span = SimDuration(next.0.saturating_sub(now.0).max(1));
+            self.command(Command::Advance(span));
+        }
+    }
+
+    fn add_node(&mut self, new: NewNode) {
+        if let Err(e) = node_edit::parse_node_name(&new.name.0) {
+            self.notice = Some(Notice::Error(e));
+            return;
+        }
+        if self.sim.node(&new.name.0).is_some() {
+            self.notice = Some(Notice::Error(format!(
+                "Error from server (AlreadyExists): nodes \"{}\" already exists",
+                new.name.0
+            )));
+            return;
+        }
+        for (k, v) in &new.labels {
+            if let Err(e) = node_edit::check_label(&new.name.0, k, v) {
+                self.notice = Some(Notice::Error(e));
+                return;
+            }
+        }
+        let (mut labels, mut taints) = node_edit::preset(new.kind, &new.name);
+        labels.extend(new.labels);
+        for t in new.taints {
+            if let Some(existing) = taints.iter_mut().find(|e| e.matches_taint(&t)) {
+                *existing = t;
+            } else {
+                taints.push(t);
+            }
+        }
+        let mut node = Node::new(new.name.0.clone());
+        node.labels = labels;
+        node.taints = taints;
+        node.allocatable = new.allocatable;
+        if self.command(Command::ApplyNode(node)) {
+            self.selection.node = Some(new.name);
+        }
+    }
+
+    /// A fresh simulation with the default cluster's nodes, then the editor's text applied.
+    fn reset_cluster(&mut self) {
+        let mut sim = Simulation::new(self.seed);
+        for node in self.base_nodes.iter() {
+            // Applying a node to a fresh simulation cannot fail.
+            let _ = sim.apply(Command::ApplyNode(node.clone()));
+        }
+        self.sim = Rc::new(sim);
+        self.revision += 1;
+        self.applied = Applied::default();
+        self.notice = None;
+        self.apply_text();
+    }
+
+    /// Reads the editor's text and, when it is valid, applies it (see the module docs).
+    fn apply_text(&mut self) {
+        let text = self.editor.text.clone();
+        let objects = editor_input::read(&text);
+        self.editor.applied_text = Some(text);
+        self.apply_objects(objects);
+    }
+
+    /// Applies objects read from the editor (the testable core of `apply_text`).
+    fn apply_objects(&mut self, objects: EditorObjects) {
+        if !objects.diagnostics.is_empty() {
+            self.editor.diagnostics = objects.diagnostics;
+            return;
+        }
+        let nodes = objects.nodes();
+        let rebuild = !nodes.is_empty() && self.applied.nodes.as_ref() != Some(&nodes);
+        // Work on a copy: an update the API server rejects leaves the cluster as it was.
+        let mut sim = if rebuild {
+            Simulation::new(self.seed)
+        } else {
+            (*self.sim).clone()
+        };
+        // The CLI's order (app::load): Nodes, then Pods (so that DaemonSets adopt them), then
+        // DaemonSets. Without a rebuild the text's Nodes are those already applied: the nodes
+        // stay as the diagram left them.
+        let mut ordered: Vec<&(Object, Option<usize>)> = objects
+            .objects
+            .iter()
+            .filter(|(o, _)| rebuild || !matches!(o, Object::Node(_)))
+            .collect();
+        ordered.sort_by_key(|(o, _)| match o {
+            Object::Node(_) => 0,
+            Object::Pod(_) => 1,
+            Object::DaemonSet(_) => 2,
+        });
+        let mut output = Vec::new();
+        let mut errors = Vec::new();
+        for (object, line) in ordered {
+            match load::apply_object(&mut sim, object.clone()) {
+                Ok((applied, _events)) => output.push(applied.line()),
+                Err(diagnostics) => errors.extend(
+                    diagnostics
+                        .into_iter()
+                        .map(|d| EditorDiagnostic::from_manifest(d, *line)),
+                ),
+            }
+        }
+        if !errors.is_empty() {
+            self.editor.diagnostics = errors;
+            return;
+        }
+        let daemon_sets: Vec<DaemonSetKey> = objects
+            .objects
+            .iter()
+            .filter_map(|(o, _)| match o {
+                Object::DaemonSet(ds) => Some(ds.key()),
+                _ => None,
+            })
+            .collect();
+        let pods: Vec<(String, String)> = objects
+            .objects
+            .iter()
+            .filter_map(|(o, _)| match o {
+                Object::Pod(p) => Some((p.namespace.clone(), p.name.clone())),
+                _ => None,
+            })
+            .collect();
+        if !rebuild {
+            // Prune what the text no longer has (`kubectl apply --prune`).
+            let gone: Vec<DaemonSetKey> = sim
+                .daemon_sets()
+                .iter()
+                .map(DaemonSet::key)
+                .filter(|key| !daemon_sets.contains(key))
+                .collect();
+            for key in gone {
+                output.push(format!("daemonset.apps/{} pruned", key.name));
+                let _ = sim.apply(Command::DeleteDaemonSet {
+                    key,
+                    cascade: Cascade::Background,
+                });
+            }
+            for key in &self.applied.pods {
+                if !pods.contains(key) && sim.pod(&key.0, &key.1).is_some() {
+                    output.push(format!("pod/{} pruned", key.1));
+                    let _ = sim.apply(Command::DeletePod {
+                        namespace: key.0.clone(),
+                        name: key.1.clone(),
+                    });
+                }
+            }
+        }
+        self.sim = Rc::new(sim);
+        self.revision += 1;
+        self.applied = Applied {
+            nodes: (!nodes.is_empty()).then_some(nodes),
+            pods,
+        };
+        self.editor.diagnostics.clear();
+        self.editor.apply_output = output;
+        self.notice = None;
+        if let Some(node) = &self.selection.node {
+            if self.sim.node(&node.0).is_none() {
+                self.selection.node = None;
+            }
+        }
+        if let Some(key) = &self.selection.daemon_set {
+            if self.sim.daemon_set(key).is_none() {
+                self.selection.daemon_set = None;
+            }
+        }
+    }
+
+    /// Selects the first node where the first DaemonSet runs no pod, so that the first screen
+    /// already shows a reason.
+    fn select_first_unscheduled_node(&mut self) {
+        let Some(ds) = self.sim.daemon_sets().first() else {
+            return;
+        };
+        let node = self
+            .sim
+            .nodes()
+            .iter()
+            .find(|n| !self.sim.decision(ds, n).should_run)
+            .map(|n| NodeName(n.name.clone()));
+        if node.is_some() {
+            self.selection = Selection {
+                node,
+                daemon_set: Some(ds.key()),
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,233 @@
+//! The manifest editor: a transparent `<textarea/>` over a highlighted `<pre>` of the same text,
+//! line numbers with error marks, the diagnostics list (each at its line, with the API
+//! server's message), the Apply button (also Ctrl/Cmd+Enter; a paste applies at once) and the
+//! outcome of the last apply in kubectl's words.
+//!
+//! The text is saved to localStorage before every change is dispatched (see `browser`).
+
+use super::context::use_app;
+use crate::app::editor_input::EditorDiagnostic;
+use crate::app::highlight::{highlight, Span};
+use crate::app::state::Action;
+use crate::i18n::Msg;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Line height of the editor in CSS pixels (must match `--editor-lh` in style.css).
+const LINE_HEIGHT: f64 = 20.0;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub text: AttrValue,
+    pub diagnostics: Rc<Vec<EditorDiagnostic>>,
+    pub apply_output: Rc<Vec<String>>,
+    pub dirty: bool,
+    pub live_apply: bool,
+}
+
+#[function_component(ManifestEditor)]
+pub fn manifest_editor(props: &EditorProps) -> Html {
+    let app = use_app();
+    let textarea = use_node_ref();
+    let scroller = use_node_ref();
+    let lines = use_memo(props.text.clone(), |text| highlight(text));
+    // Messages per line, for the gutter marks and the underlined lines.
+    let errors_by_line: BTreeMap<usize, Vec<String>> = props
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.line.map(|l| (l, d.message.clone())))
+        .fold(BTreeMap::new(), |mut m, (l, msg)| {
+            m.entry(l).or_insert_with(Vec::new).push(msg);
+            m
+        });
+
+    let oninput = {
+        let dispatcher = app.dispatcher.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let text = area.value();
+            super::browser::save_text(&text);
+            let pasted = matches!(
+                e.input_type().as_str(),
+                "insertFromPaste" | "insertFromDrop" | "insertReplacementText"
+            );
+            dispatcher.dispatch(Action::EditText(text));
+            if pasted {
+                dispatcher.dispatch(Action::Apply);
+            }
+        })
+    };
+    let onkeydown = {
+        let dispatcher = app.dispatcher.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                if let Some(area) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    let text = area.value();
+                    super::browser::save_text(&text);
+                    dispatcher.dispatch(Action::EditText(text));
+                }
+                dispatcher.dispatch(Action::Apply);
+            }
+        })
+    };
+    let jump = {
+        let textarea = textarea.clone();
+        let scroller = scroller.clone();
+        let text = props.text.clone();
+        Callback::from(move |line: usize| {
+            jump_to_line(&textarea, &scroller, &text, line);
+        })
+    };
+
+    let gutter = (1..=lines.len()).map(|n| {
+        let errs = errors_by_line.get(&n);
+        html! {
+            <div class={classes!("ln", errs.is_some().then_some("ln-err"))}
+                title={errs.map(|e| e.join("\n"))}>
+                { n }
+            </div>
+        }
+    });
+    let code_lines = lines.iter().enumerate().map(|(i, spans)| {
+        let err = errors_by_line.contains_key(&(i + 1));
+        html! {
+            <div class={classes!("hl-line", err.then_some("hl-err"))}>
+                { for spans.iter().map(render_span) }
+            </div>
+        }
+    });
+
+    let status = if !props.diagnostics.is_empty() {
+        html! {
+            <p class="editor-status status-err" role="status">
+                { "✗ " }{ app.tf(Msg::Errors, &[&props.diagnostics.len().to_string()]) }
+            </p>
+        }
+    } else if props.dirty {
+        html! { <p class="editor-status status-dirty" role="status">{ "● " }{ app.t(Msg::NotApplied) }</p> }
+    } else {
+        html! {
+            <div class="editor-status status-ok" role="status">
+                <span>{ "✓ " }{ app.t(Msg::AppliedOk) }</span>
+                <code class="apply-output">
+                    { for props.apply_output.iter().map(|l| html! { <span>{ l }</span> }) }
+                </code>
+            </div>
+        }
+    };
+
+    html! {
+        <div class="editor">
+            <div class="pane-head">
+                <h2>{ app.t(Msg::EditorTitle) }</h2>
+                <label class="toggle" title={app.t(Msg::LiveApply)}>
+                    <input type="checkbox" checked={props.live_apply} data-testid="live-apply"
+                        onchange={app.send(Action::SetLiveApply(!props.live_apply))} />
+                    <span>{ app.t(Msg::LiveApply) }</span>
+                </label>
+                <button type="button" class="btn btn-primary" data-testid="apply"
+                    title={app.t(Msg::ApplyTitle)} onclick={app.send(Action::Apply)}>
+                    { app.t(Msg::Apply) }<kbd class="kbd">{ "Ctrl ⏎" }</kbd>
+                </button>
+            </div>
+            <p class="hint">{ app.t(Msg::EditorHint) }</p>
+            <div class="code-scroll" ref={scroller}>
+                <div class="gutter" aria-hidden="true">{ for gutter }</div>
+                <div class="code">
+                    <pre class="highlight" aria-hidden="true">{ for code_lines }</pre>
+                    <textarea
+                        ref={textarea}
+                        class="code-input"
+                        data-testid="manifest-editor"
+                        aria-label={app.t(Msg::EditorLabel)}
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        value={props.text.clone()}
+                        {oninput}
+                        {onkeydown}
+                    />
+                </div>
+            </div>
+            { status }
+            <Diagnostics diagnostics={props.diagnostics.clone()} on_jump={jump} />
+        </div>
+    }
+}
+
+fn render_span(span: &Span) -> Html {
+    html! { <span class={span.token.class()}>{ span.text.clone() }</span> }
+}
+
+/// Moves the caret to the start of `line` (1-based) and scrolls it into view.
+fn jump_to_line(textarea: &NodeRef, scroller: &NodeRef, text: &str, line: usize) {
+    let Some(area) = textarea.cast::<web_sys::HtmlTextAreaElement>() else {
+        return;
+    };
+    let start: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.encode_utf16().count() + 1)
+        .sum();
+    let end = start
+        + text
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .map(|l| l.encode_utf16().count())
+            .unwrap_or(0);
+    let _ = area.focus();
+    let _ = area.set_selection_range(start as u32, end as u32);
+    if let Some(s) = scroller.cast::<web_sys::Element>() {
+        s.set_scroll_top(((line as f64 - 3.0) * LINE_HEIGHT).max(0.0) as i32);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DiagnosticsProps {
+    diagnostics: Rc<Vec<EditorDiagnostic>>,
+    on_jump: Callback<usize>,
+}
+
+#[function_component(Diagnostics)]
+fn diagnostics(props: &DiagnosticsProps) -> Html {
+    let app = use_app();
+    if props.diagnostics.is_empty() {
+        return html! {};
+    }
+    let items = props.diagnostics.iter().map(|d| {
+        let line_attr = d.line.map(|l| l.to_string()).unwrap_or_default();
+        let where_ = match d.line {
+            Some(l) => {
+                let on_jump = props.on_jump.clone();
+                html! {
+                    <button type="button" class="diag-line" onclick={Callback::from(move |_| on_jump.emit(l))}>
+                        { app.tf(Msg::LineN, &[&l.to_string()]) }
+                    </button>
+                }
+            }
+            None => html! { <span class="diag-line">{ app.t(Msg::NoLine) }</span> },
+        };
+        html! {
+            <li class="diag" data-testid="diagnostic" data-line={line_attr}>
+                { where_ }
+                if let Some(field) = &d.field {
+                    <code class="diag-field">{ field }</code>
+                }
+                <span class="diag-msg">{ &d.message }</span>
+            </li>
+        }
+    });
+    html! { <ul class="diagnostics" aria-live="polite">{ for items }</ul> }
+}

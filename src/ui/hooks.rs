@@ -1,0 +1,66 @@
+//! The root's side effects, as hooks: the playback clock, the debounced live apply, and the
+//! document's language/theme (saved as preferences). Each keys on exactly what it needs.
+
+use crate::app::state::{Action, AppState, Theme};
+use crate::i18n::Lang;
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+/// Real milliseconds between two steps of the simulated clock while playing: long enough to see
+/// each phase (ContainerCreating → Running → Ready), short enough that a scenario settles in a
+/// second or two.
+pub const TICK_MS: u32 = 380;
+
+/// Real milliseconds of typing pause before a live apply.
+pub const APPLY_DEBOUNCE_MS: u32 = 600;
+
+/// Steps the clock while playing and something is due.
+#[hook]
+pub fn use_ticker(state: &UseReducerHandle<AppState>) {
+    let due = state.playing && !state.sim().is_settled();
+    let dispatcher = state.dispatcher();
+    use_effect_with((state.revision(), due), move |&(_, due)| {
+        let timeout = due.then(|| Timeout::new(TICK_MS, move || dispatcher.dispatch(Action::Tick)));
+        move || drop(timeout)
+    });
+}
+
+/// Applies the text after a typing pause when live apply is on.
+#[hook]
+pub fn use_auto_apply(state: &UseReducerHandle<AppState>) {
+    let pending = state.editor.live_apply && state.editor.dirty();
+    let dispatcher = state.dispatcher();
+    use_effect_with(
+        (state.editor.text_revision, pending),
+        move |&(_, pending)| {
+            let timeout = pending.then(|| {
+                Timeout::new(APPLY_DEBOUNCE_MS, move || {
+                    dispatcher.dispatch(Action::ApplyIfEdited)
+                })
+            });
+            move || drop(timeout)
+        },
+    );
+}
+
+/// Puts the language and theme on `<html>` and saves them.
+#[hook]
+pub fn use_document_prefs(lang: Lang, theme: Theme) {
+    use_effect_with((lang, theme), move |&(lang, theme)| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+            match theme {
+                Theme::System => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+                other => {
+                    let _ = root.set_attribute("data-theme", other.as_str());
+                }
+            }
+        }
+        super::browser::save_prefs(lang, theme);
+    });
+}

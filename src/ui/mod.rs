@@ -1,0 +1,127 @@
+//! The page: Yew function components over the headless `app` layer (wasm32 only).
+//!
+//! One `use_reducer` over `AppState` at the root; components get small props (view-model slices
+//! behind `Rc`, compared by value so unchanged nodes do not re-render) and dispatch `Action`s
+//! through the context's stable dispatcher. Timers, storage and document attributes live in hooks
+//! at the root (`hooks`, `browser`). No placement or status logic here: it all comes from
+//! `app::cluster_view` and `app::eligibility_card`.
+
+mod add_node;
+mod browser;
+mod context;
+mod diagram;
+mod editor;
+mod eligibility;
+mod header;
+mod hooks;
+mod icons;
+mod inspector;
+mod node_column;
+mod node_panel;
+pub mod panic;
+
+use crate::app::cluster_view::cluster_view;
+use crate::app::eligibility_card::eligibility_card;
+use crate::app::state::{Action, AppState};
+use context::AppContext;
+use std::rc::Rc;
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        state.update(action);
+        Rc::new(state)
+    }
+}
+
+/// Installs the panic hook, then mounts the app on `<body>`.
+pub fn start() {
+    panic::install();
+    yew::Renderer::<App>::new().render();
+}
+
+/// The root: state, effects, and the three areas.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| AppState::new(browser::init()));
+    hooks::use_ticker(&state);
+    hooks::use_auto_apply(&state);
+    hooks::use_document_prefs(state.lang, state.theme);
+
+    let view = {
+        let sim = state.sim_rc();
+        use_memo(state.revision(), move |_| cluster_view(&sim))
+    };
+    let card = {
+        let sim = state.sim_rc();
+        let node = state.selection.node.clone();
+        let ds = state.card_daemon_set().map(|d| d.key());
+        use_memo((state.revision(), node, ds), move |(_, node, ds)| {
+            let node = sim.node(&node.as_ref()?.0)?;
+            let ds = sim.daemon_set(ds.as_ref()?)?;
+            Some(Rc::new(eligibility_card(&sim, ds, node)))
+        })
+    };
+    let selected_view = state
+        .selection
+        .node
+        .as_ref()
+        .and_then(|n| view.nodes.iter().find(|v| &v.name == n).cloned());
+    let diagnostics = {
+        let d = state.editor.diagnostics.clone();
+        use_memo(d, |d| d.clone())
+    };
+    let apply_output = {
+        let o = state.editor.apply_output.clone();
+        use_memo(o, |o| o.clone())
+    };
+    let context = AppContext {
+        dispatcher: state.dispatcher(),
+        lang: state.lang,
+    };
+    let settled = state.is_settled();
+    let card_ds = state.card_daemon_set().map(|d| d.key());
+    let notice = state.notice.clone().map(|n| match n {
+        crate::app::state::Notice::Error(msg) => msg,
+    });
+
+    html! {
+        <ContextProvider<AppContext> context={context.clone()}>
+            <div class="app">
+                <header::Header playing={state.playing} {settled} now_secs={view.now_secs} theme={state.theme} />
+                if let Some(msg) = notice {
+                    <div class="notice" role="alert" data-testid="notice">
+                        <code>{ msg }</code>
+                        <button type="button" class="btn" onclick={context.send(Action::DismissNotice)}>
+                            { context.t(crate::i18n::Msg::Dismiss) }
+                        </button>
+                    </div>
+                }
+                <main class="layout">
+                    <section class="pane pane-editor">
+                        <editor::ManifestEditor
+                            text={AttrValue::from(state.editor.text.clone())}
+                            diagnostics={diagnostics}
+                            apply_output={apply_output}
+                            dirty={state.editor.dirty()}
+                            live_apply={state.editor.live_apply} />
+                    </section>
+                    <section class="pane pane-diagram">
+                        <diagram::ClusterDiagram view={view.clone()} {settled}
+                            selected_node={state.selection.node.clone()}
+                            selected_ds={card_ds}
+                            group_by={state.group_by.clone()} />
+                    </section>
+                    <section class="pane pane-inspector">
+                        <inspector::Inspector sim={state.sim_rc()} revision={state.revision()}
+                            node={selected_view} card={(*card).clone()}
+                            daemon_sets={view.daemon_sets.clone()} />
+                    </section>
+                </main>
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}

@@ -1,0 +1,321 @@
+//! One node of the diagram: a column (DaemonSet lanes with pod chips, other workloads as dots,
+//! then the node's name, role, conditions, taints, labels and resource bars), or a compact tile
+//! for large clusters. Clicking (or Enter/Space on) a node selects it; a lane's "why?" selects
+//! the node and that DaemonSet for the eligibility card.
+
+use super::context::{use_app, AppContext};
+use crate::app::cluster_view::{ChipLook, Lane, NodeRole, NodeView, PodChip};
+use crate::app::state::Action;
+use crate::i18n::Msg;
+use crate::model::{DaemonSetKey, NodeName, TaintEffect};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How many labels a column shows before "+N".
+const LABELS_SHOWN: usize = 4;
+
+#[derive(Properties, PartialEq)]
+pub struct NodeColumnProps {
+    pub node: Rc<NodeView>,
+    pub selected: bool,
+    pub selected_ds: Option<DaemonSetKey>,
+}
+
+fn select_handlers(
+    app: &AppContext,
+    name: &NodeName,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let onclick = app.send(Action::SelectNode(Some(name.clone())));
+    let dispatcher = app.dispatcher.clone();
+    let name = name.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            dispatcher.dispatch(Action::SelectNode(Some(name.clone())));
+        }
+    });
+    (onclick, onkeydown)
+}
+
+#[function_component(NodeColumn)]
+pub fn node_column(props: &NodeColumnProps) -> Html {
+    let app = use_app();
+    let node = &props.node;
+    let (onclick, onkeydown) = select_handlers(&app, &node.name);
+    let control_plane = node.role == NodeRole::ControlPlane;
+    let lanes = node.lanes.iter().map(|lane| {
+        let active = props.selected && props.selected_ds.as_ref() == Some(&lane.daemon_set);
+        html! { <LaneView lane={lane.clone()} node={node.name.clone()} {active} /> }
+    });
+    let dots = node.other_pods.iter().map(|dot| {
+        html! {
+            <span key={dot.name.0.clone()}
+                class={classes!("dot", format!("wl-{}", dot.color), dot.terminating.then_some("fading"))}
+                title={format!("{}/{} ({})", dot.namespace, dot.name, dot.phase.as_str())}
+                data-other-pod={dot.name.0.clone()}></span>
+        }
+    });
+    let badges = node_badges(&app, node);
+    let taints = node.taints.iter().map(|t| {
+        html! {
+                    <li class={classes!("taint", effect_class(t.effect))} title={t.text.clone()}>
+        { &t.text }
+                    </li>
+                }
+    });
+    let labels = node
+        .labels
+        .iter()
+        .filter(|(k, _)| k != "kubernetes.io/hostname" && !k.starts_with("beta.kubernetes.io/"))
+        .collect::<Vec<_>>();
+    let hidden = labels.len().saturating_sub(LABELS_SHOWN);
+    let label_items = labels.iter().take(LABELS_SHOWN).map(|(k, v)| {
+        let text = if v.is_empty() {
+            k.to_string()
+        } else {
+            format!("{k}={v}")
+        };
+        html! { <li class="label" title={text.clone()}>{ text }</li> }
+    });
+    let label = app.tf(Msg::SelectNodeTitle, &[&node.name.0]);
+    html! {
+        <div class={classes!("node", control_plane.then_some("node-cp"), props.selected.then_some("selected"),
+                (!node.ready).then_some("node-notready"), node.cordoned.then_some("node-cordoned"))}
+            role="listitem" data-node={node.name.0.clone()}>
+            <div class="lanes">{ for lanes }</div>
+            <div class="node-box" tabindex="0" role="button" aria-pressed={props.selected.to_string()}
+                aria-label={label} {onclick} {onkeydown}>
+                <div class="dots" aria-label={app.t(Msg::OtherWorkloads)}>{ for dots }</div>
+                <div class="node-head">
+                    <span class="node-icon" aria-hidden="true">{ if control_plane { "♛" } else { "▣" } }</span>
+                    <span class="node-name">{ &node.name.0 }</span>
+                </div>
+                <div class="node-role">
+                    { if control_plane { app.t(Msg::RoleControlPlane) } else { app.t(Msg::RoleWorker) } }
+                </div>
+                { badges }
+                if !node.taints.is_empty() {
+                    <ul class="taints">{ for taints }</ul>
+                }
+                <ul class="labels">
+                    { for label_items }
+                    if hidden > 0 {
+                        <li class="label more">{ format!("+{hidden}") }</li>
+                    }
+                </ul>
+                <ResourceBars node={node.clone()} />
+            </div>
+        </div>
+    }
+}
+
+fn node_badges(app: &AppContext, node: &NodeView) -> Html {
+    let conditions = node.conditions.iter().filter(|c| c.bad).map(|c| {
+        let text = if c.condition == crate::model::NodeConditionType::Ready {
+            if c.status == crate::model::ConditionStatus::Unknown {
+                "Ready=Unknown".to_string()
+            } else {
+                app.t(Msg::NotReady).to_string()
+            }
+        } else {
+            c.condition.as_str().to_string()
+        };
+        html! { <span class="badge badge-bad">{ "⚠ " }{ text }</span> }
+    });
+    html! {
+        <div class="badges">
+            { for conditions }
+            if node.cordoned {
+                <span class="badge badge-warn">{ "⊘ " }{ app.t(Msg::Cordoned) }</span>
+            }
+        </div>
+    }
+}
+
+fn effect_class(effect: TaintEffect) -> &'static str {
+    match effect {
+        TaintEffect::NoSchedule => "eff-noschedule",
+        TaintEffect::PreferNoSchedule => "eff-prefer",
+        TaintEffect::NoExecute => "eff-noexecute",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResourceBarsProps {
+    node: Rc<NodeView>,
+}
+
+#[function_component(ResourceBars)]
+fn resource_bars(props: &ResourceBarsProps) -> Html {
+    let app = use_app();
+    let rows = props.node.resources.iter().map(|r| {
+        let total = r.allocatable.clone().unwrap_or_else(|| "∞".to_string());
+        let pct = r.percent.unwrap_or(0);
+        let level = match pct {
+            0..=69 => "ok",
+            70..=89 => "high",
+            _ => "full",
+        };
+        html! {
+            <div class="res" title={format!("{}: {} / {}", r.name, r.requested, total)}>
+                <span class="res-name">{ r.name }</span>
+                <span class="res-bar" aria-hidden="true">
+                    <span class={classes!("res-fill", format!("lvl-{level}"))} style={format!("width:{pct}%")}></span>
+                </span>
+                <span class="res-val">{ &r.requested }{ " / " }{ total }</span>
+            </div>
+        }
+    });
+    html! { <div class="resources" aria-label={app.t(Msg::Resources)}>{ for rows }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+struct LaneProps {
+    lane: Lane,
+    node: NodeName,
+    active: bool,
+}
+
+/// One DaemonSet's lane on one node.
+#[function_component(LaneView)]
+fn lane_view(props: &LaneProps) -> Html {
+    let app = use_app();
+    let lane = &props.lane;
+    let why = {
+        let dispatcher = app.dispatcher.clone();
+        let node = props.node.clone();
+        let ds = lane.daemon_set.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            dispatcher.dispatch(Action::SelectNode(Some(node.clone())));
+            dispatcher.dispatch(Action::SelectDaemonSet(Some(ds.clone())));
+        })
+    };
+    let chips = lane
+        .pods
+        .iter()
+        .map(|p| html! { <PodChipView key={p.name.0.clone()} chip={p.clone()} /> });
+    html! {
+        <div class={classes!("lane", format!("ds-{}", lane.color), props.active.then_some("active"))}
+            data-lane={lane.daemon_set.to_string()}>
+            { for chips }
+            if lane.pods.is_empty() {
+                <button type="button" class={classes!("slot", (!lane.should_run).then_some("slot-no"))}
+                    title={lane.reason.clone()} onclick={why.clone()} data-testid="why">
+                    if lane.should_run { { "…" } } else {
+                        <span class="slot-x" aria-hidden="true">{ "—" }</span>
+                        <span class="slot-why">{ app.t(Msg::Why) }</span>
+                    }
+                </button>
+            } else if !lane.should_run {
+                <button type="button" class="why-mini" title={lane.reason.clone()} onclick={why}
+                    aria-label={app.t(Msg::Why)}>{ "?" }</button>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PodChipProps {
+    chip: PodChip,
+}
+
+fn look_icon(look: ChipLook) -> &'static str {
+    match look {
+        ChipLook::Pending => "◌",
+        ChipLook::Creating => "◔",
+        ChipLook::Running => "◑",
+        ChipLook::Ready => "●",
+        ChipLook::Terminating => "✕",
+        ChipLook::Failed => "!",
+        ChipLook::Succeeded => "✓",
+    }
+}
+
+/// A daemon pod: colour (its DaemonSet), shape and text (its phase), with the test hooks.
+#[function_component(PodChipView)]
+fn pod_chip_view(props: &PodChipProps) -> Html {
+    let app = use_app();
+    let chip = &props.chip;
+    let suffix = chip
+        .name
+        .0
+        .rsplit_once('-')
+        .map(|(_, s)| s.to_string())
+        .unwrap_or_else(|| chip.name.0.clone());
+    let status = match (&chip.reason, chip.look) {
+        (Some(reason), ChipLook::Pending) => reason.clone(),
+        _ if chip.look == ChipLook::Ready => "Ready".to_string(),
+        _ => chip.status.clone(),
+    };
+    let title = app.tf(Msg::PodTitle, &[&chip.name.0, &chip.node.0, &status]);
+    html! {
+        <div class={classes!("chip", format!("look-{}", chip.look.as_str()), format!("ds-{}", chip.color),
+                chip.misscheduled.then_some("misscheduled"))}
+            data-testid="pod"
+            data-pod={chip.name.0.clone()}
+            data-node={chip.node.0.clone()}
+            data-daemonset={chip.daemon_set.to_string()}
+            data-phase={chip.phase.as_str()}
+            data-ready={chip.ready.to_string()}
+            data-look={chip.look.as_str()}
+            title={title}>
+            <span class="chip-icon" aria-hidden="true">{ look_icon(chip.look) }</span>
+            <span class="chip-text">
+                <span class="chip-name">{ suffix }</span>
+                <span class="chip-status">{ status }</span>
+            </span>
+            if chip.misscheduled {
+                <span class="chip-flag" title={app.t(Msg::Misscheduled)}>{ "⚠" }</span>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NodeTileProps {
+    pub node: Rc<NodeView>,
+    pub selected: bool,
+}
+
+/// A compact tile: the node's name and one small chip per daemon pod.
+#[function_component(NodeTile)]
+pub fn node_tile(props: &NodeTileProps) -> Html {
+    let app = use_app();
+    let node = &props.node;
+    let (onclick, onkeydown) = select_handlers(&app, &node.name);
+    let chips = node.lanes.iter().flat_map(|lane| {
+        let empty = lane.pods.is_empty().then(|| {
+            html! {
+                <span class={classes!("mini", "mini-empty", format!("ds-{}", lane.color),
+                    (!lane.should_run).then_some("mini-no"))} title={lane.reason.clone()}></span>
+            }
+        });
+        lane.pods
+            .iter()
+            .map(|p| {
+                html! {
+                    <span key={p.name.0.clone()}
+                        class={classes!("mini", format!("look-{}", p.look.as_str()), format!("ds-{}", p.color))}
+                        data-testid="pod" data-pod={p.name.0.clone()} data-node={p.node.0.clone()}
+                        data-daemonset={p.daemon_set.to_string()} data-phase={p.phase.as_str()}
+                        data-ready={p.ready.to_string()} title={format!("{} ({})", p.name, p.status)}></span>
+                }
+            })
+            .chain(empty)
+            .collect::<Vec<_>>()
+    });
+    let problems = !node.ready || node.cordoned || !node.taints.is_empty();
+    html! {
+        <div class={classes!("tile", (node.role == NodeRole::ControlPlane).then_some("node-cp"),
+                props.selected.then_some("selected"), (!node.ready).then_some("node-notready"))}
+            role="listitem" data-node={node.name.0.clone()} tabindex="0"
+            title={node.name.0.clone()} {onclick} {onkeydown}>
+            <span class="tile-name">{ &node.name.0 }</span>
+            <span class="tile-chips">{ for chips }</span>
+            if problems {
+                <span class="tile-flag" aria-hidden="true">{ "⚠" }</span>
+            }
+        </div>
+    }
+}
