@@ -909,9 +909,7 @@ impl Exec<'_> {
                 "Error from server (AlreadyExists): nodes \"{name}\" already exists"
             ));
         }
-        if let Err(e) = super::node_edit::parse_node_name(name) {
-            return Err(e);
-        }
+        super::node_edit::parse_node_name(name)?;
         let kind = if control_plane {
             super::node_edit::NodeKind::ControlPlane
         } else {

@@ -31,6 +31,7 @@ Exit status: 0 ok, 1 invalid input (errors on stderr, as kubectl and the API ser
 #[derive(Debug, Parser)]
 #[command(
     name = "daemonset-playground",
+    bin_name = "daemonset-playground",
     version,
     about = ABOUT,
     long_about = LONG_ABOUT,

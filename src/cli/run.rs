@@ -20,7 +20,17 @@ pub(crate) fn run(args: &RunArgs, io: &mut Io<'_>) -> std::io::Result<i32> {
     let scenario = match parse_scenario(&text) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(io.stderr, "{e}")?;
+            // The library says "scenario"; name the file as the user gave it.
+            let name = if args.scenario == "-" {
+                "STDIN"
+            } else {
+                args.scenario.as_str()
+            };
+            let message = match e.0.strip_prefix("error: scenario: ") {
+                Some(rest) => format!("error: {name}: {rest}"),
+                None => e.0,
+            };
+            writeln!(io.stderr, "{message}")?;
             return Ok(EXIT_INVALID);
         }
     };

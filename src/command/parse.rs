@@ -217,9 +217,9 @@ fn resources(args: &[String]) -> Result<(Option<Kind>, Vec<String>), StepError> 
         let mut names = vec![];
         for a in args {
             let Some((t, n)) = a.split_once('/') else {
-                return Err(check_err(format!(
-                    "arguments in resource/name form must have a single resource and name"
-                )));
+                return Err(check_err(
+                    "arguments in resource/name form must have a single resource and name",
+                ));
             };
             let k = kind_of(t)?;
             if kind.is_some_and(|prev| prev != k) {
@@ -893,7 +893,7 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
             }
             let mut taints = vec![];
             for t in p.all("taint") {
-                let (key, value, effect) = parse_one_taint(&t).map_err(|e| check_err(e))?;
+                let (key, value, effect) = parse_one_taint(&t).map_err(check_err)?;
                 let Some(effect) = effect else {
                     return Err(check_err(format!("invalid taint spec: {t}")));
                 };

@@ -166,6 +166,7 @@ fn containers(
     label: &str,
     containers: &[Container],
     statuses: Option<&dyn Fn(&Container) -> ContainerStatus>,
+    pod: Option<&Pod>,
     space: &str,
 ) {
     let none = if containers.is_empty() { " <none>" } else { "" };
@@ -233,6 +234,14 @@ fn containers(
         let none = if c.env.is_empty() { "\t<none>" } else { "" };
         w.write(2, &format!("Environment:{none}\n"));
         for e in &c.env {
+            if let Some((name, source)) = e
+                .split_once(" (from ")
+                .filter(|(name, _)| !name.contains('='))
+            {
+                let source = source.strip_suffix(')').unwrap_or(source);
+                w.write(3, &format!("{}\n", env_from(name, source, pod)));
+                continue;
+            }
             match e.split_once('=') {
                 Some((name, value)) => {
                     for (i, line) in value.split('\n').enumerate() {
@@ -257,6 +266,71 @@ fn containers(
         for m in mounts {
             let flag = if m.read_only { "ro" } else { "rw" };
             w.write(3, &format!("{} from {} ({flag})\n", m.mount_path, m.name));
+        }
+    }
+}
+
+/// An environment variable set from a source, as `describeContainerEnvVars` prints it; the
+/// manifests layer summarises the source as `fieldRef v1:spec.nodeName`,
+/// `resourceFieldRef limits.cpu`, `configMapKeyRef name/key` or `secretKeyRef name/key`.
+/// In a pod, field references are resolved (`EnvValueRetriever`); in a template they are empty.
+fn env_from(name: &str, source: &str, pod: Option<&Pod>) -> String {
+    let (kind, detail) = source.split_once(' ').unwrap_or((source, ""));
+    match kind {
+        "fieldRef" => {
+            let (api_version, path) = detail.split_once(':').unwrap_or(("v1", detail));
+            let value = pod.map(|p| field_value(p, path)).unwrap_or_default();
+            format!("{name}:\t{value} ({api_version}:{path})")
+        }
+        "resourceFieldRef" => {
+            let value = if matches!(detail, "limits.cpu" | "limits.memory") {
+                "node allocatable"
+            } else {
+                ""
+            };
+            format!("{name}:\t{value} ({detail})")
+        }
+        "configMapKeyRef" => {
+            let (map, key) = detail.split_once('/').unwrap_or((detail, ""));
+            format!("{name}:\t<set to the key '{key}' of config map '{map}'>\tOptional: false")
+        }
+        "secretKeyRef" => {
+            let (secret, key) = detail.split_once('/').unwrap_or((detail, ""));
+            format!("{name}:\t<set to the key '{key}' in secret '{secret}'>\tOptional: false")
+        }
+        _ => format!("{name}:\t"),
+    }
+}
+
+/// `fieldpath.ExtractFieldPathAsString` for the fields a pod in the simulator has.
+fn field_value(pod: &Pod, path: &str) -> String {
+    match path {
+        "metadata.name" => pod.name.clone(),
+        "metadata.namespace" => pod.namespace.clone(),
+        "metadata.uid" => pod.uid.clone(),
+        "spec.nodeName" => pod.spec.node_name.clone().unwrap_or_default(),
+        "spec.serviceAccountName" => pod
+            .spec
+            .service_account_name
+            .clone()
+            .unwrap_or_else(|| "default".to_string()),
+        "status.podIP" => pod.status.pod_ip.clone().unwrap_or_default(),
+        "status.hostIP" => pod
+            .spec
+            .node_name
+            .as_deref()
+            .map(node_ip)
+            .unwrap_or_default(),
+        p => {
+            let label = p
+                .strip_prefix("metadata.labels['")
+                .and_then(|r| r.strip_suffix("']"))
+                .and_then(|k| pod.labels.get(k));
+            let annotation = p
+                .strip_prefix("metadata.annotations['")
+                .and_then(|r| r.strip_suffix("']"))
+                .and_then(|k| pod.annotations.get(k));
+            label.or(annotation).cloned().unwrap_or_default()
         }
     }
 }
@@ -362,9 +436,16 @@ fn pod_template(w: &mut Writer, template: &PodTemplate) {
         w.write(1, &format!("Service Account:\t{sa}\n"));
     }
     if !spec.init_containers.is_empty() {
-        containers(w, "Init Containers", &spec.init_containers, None, "  ");
+        containers(
+            w,
+            "Init Containers",
+            &spec.init_containers,
+            None,
+            None,
+            "  ",
+        );
     }
-    containers(w, "Containers", &spec.containers, None, "  ");
+    containers(w, "Containers", &spec.containers, None, None, "  ");
     volumes(w, &spec.volumes, "  ");
     if let Some(pc) = spec
         .priority_class_name
@@ -720,10 +801,18 @@ pub fn describe_pod(sim: &Simulation, pod: &Pod) -> String {
             "Init Containers",
             &pod.spec.init_containers,
             statuses,
+            Some(pod),
             "",
         );
     }
-    containers(&mut w, "Containers", &pod.spec.containers, statuses, "");
+    containers(
+        &mut w,
+        "Containers",
+        &pod.spec.containers,
+        statuses,
+        Some(pod),
+        "",
+    );
     w.write(0, "Conditions:\n  Type\tStatus\n");
     let tf = |b: bool| if b { "True" } else { "False" };
     let conditions: Vec<(&str, &str)> = if !bound {
