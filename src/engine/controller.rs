@@ -345,7 +345,7 @@ pub(crate) fn sync_nodes(
     for key in to_delete {
         let Some(e) = sim.pods.get(key) else { continue };
         let name = e.pod.name.clone();
-        sim.delete_pod(key);
+        // The controller's event comes first; the kubelet's `Killing` follows the deletion.
         sim.record(
             EventType::Normal,
             super::messages::REASON_SUCCESSFUL_DELETE,
@@ -353,6 +353,7 @@ pub(crate) fn sync_nodes(
             super::messages::COMPONENT_DAEMONSET,
             super::messages::deleted_pod(&name),
         );
+        sim.delete_pod(key);
     }
     !to_create.is_empty() || !to_delete.is_empty()
 }

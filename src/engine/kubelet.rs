@@ -116,7 +116,7 @@ pub(crate) fn run(sim: &mut Simulation) {
                 e.pod.status.container_state = ContainerState::Running {
                     started_at: started,
                 };
-                e.pod.status.pod_ip = Some(pod_ip(&key.1));
+                e.pod.status.pod_ip = Some(pod_ip(&e.pod));
                 let containers: Vec<String> = e
                     .pod
                     .spec
@@ -186,8 +186,15 @@ fn admit(sim: &mut Simulation, key: &PodKey) {
     }
 }
 
-/// A stable pod IP in 10.244.0.0/16 derived from the name, for `-o wide`.
-fn pod_ip(name: &str) -> String {
+/// The pod's IP: the node's for hostNetwork pods, else a stable one in 10.244.0.0/16 derived
+/// from the name, for `-o wide`.
+pub(crate) fn pod_ip(pod: &crate::model::Pod) -> String {
+    if pod.spec.host_network {
+        if let Some(node) = &pod.spec.node_name {
+            return crate::model::Node::internal_ip(node);
+        }
+    }
+    let name = &pod.name;
     let h = name
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));

@@ -21,6 +21,7 @@ mod names;
 mod node_lifecycle;
 pub mod placement;
 mod rolling_update;
+pub mod rollout;
 pub mod scheduler;
 mod status;
 mod taint_eviction;
@@ -796,6 +797,12 @@ impl Simulation {
         };
         if pod.status.ready && pod.status.ready_transition.is_none() {
             pod.status.ready_transition = Some(self.now);
+        }
+        if pod.is_bound()
+            && pod.status.phase == crate::model::PodPhase::Running
+            && pod.status.pod_ip.is_none()
+        {
+            pod.status.pod_ip = Some(kubelet::pod_ip(&pod));
         }
         self.insert_pod(PodEntry {
             pod,

@@ -658,10 +658,7 @@ fn image_repository(image: &str) -> String {
 
 /// A node's InternalIP as the simulator shows it (nodes carry no addresses in the model).
 pub fn node_ip(node: &str) -> String {
-    let h = node
-        .bytes()
-        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    format!("192.168.{}.{}", (h >> 8) % 256, (h % 250) + 2)
+    crate::model::Node::internal_ip(node)
 }
 
 /// `qos.GetPodQOS`, simplified to cpu and memory.

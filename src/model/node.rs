@@ -113,6 +113,15 @@ impl Node {
         self.condition(NodeConditionType::Ready) == ConditionStatus::True
     }
 
+    /// The node's InternalIP as the simulator shows it: manifests rarely carry addresses, so a
+    /// stable one in 192.168.0.0/16 is derived from the name.
+    pub fn internal_ip(name: &str) -> String {
+        let h = name
+            .bytes()
+            .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+        format!("192.168.{}.{}", (h >> 8) % 256, (h % 250) + 2)
+    }
+
     /// Whether the node carries a control-plane role label (kubeadm's, or the legacy master one).
     pub fn is_control_plane(&self) -> bool {
         self.labels

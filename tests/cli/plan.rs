@@ -281,7 +281,7 @@ fn insufficient_cpu_leaves_the_pod_pending() {
             hungry   4         4         3       4            3           <none>          4s
 
             NAME           READY   STATUS    RESTARTS   AGE   IP               NODE     NOMINATED NODE   READINESS GATES
-            batch-job      1/1     Running   0          4s    <none>           node-2   <none>           <none>
+            batch-job      1/1     Running   0          4s    10.244.186.179   node-2   <none>           <none>
             hungry-5gcx4   1/1     Running   0          4s    10.244.104.176   node-1   <none>           <none>
             hungry-b2nbl   1/1     Running   0          4s    10.244.153.137   node-4   <none>           <none>
             hungry-fmzfd   0/1     Pending   0          4s    <none>           <none>   <none>           <none>

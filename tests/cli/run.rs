@@ -86,8 +86,8 @@ fn replays_the_taint_a_worker_lesson() {
 
             events during this step:
             LAST SEEN   TYPE     REASON             OBJECT              MESSAGE
-            0s          Normal   Killing            pod/fluentd-5xhdl   Stopping container fluentd
             0s          Normal   SuccessfulDelete   daemonset/fluentd   Deleted pod: fluentd-5xhdl
+            0s          Normal   Killing            pod/fluentd-5xhdl   Stopping container fluentd
 
             === step 3 at 34s: advance 30s
 

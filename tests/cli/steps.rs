@@ -182,7 +182,7 @@ fn removing_a_selected_label_deletes_the_daemon_pod() {
         .collect();
     assert_text(
         &events.join("\n"),
-        "Killing Pod/default/zone-agent-5pnhp Stopping container agent\nSuccessfulDelete DaemonSet/default/zone-agent Deleted pod: zone-agent-5pnhp",
+        "SuccessfulDelete DaemonSet/default/zone-agent Deleted pod: zone-agent-5pnhp\nKilling Pod/default/zone-agent-5pnhp Stopping container agent",
     );
 }
 
