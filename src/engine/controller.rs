@@ -427,6 +427,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
         eviction_due: None,
         last_schedule_failure: None,
         admitted: !bound,
+        seq: 0,
     });
     sim.record(
         EventType::Normal,

@@ -186,6 +186,9 @@ pub(crate) struct PodEntry {
     pub last_schedule_failure: Option<String>,
     /// Kubelet admission already checked (pods created with a template `nodeName`).
     pub admitted: bool,
+    /// Creation order, set by `insert_pod`: the scheduler's queue is first in, first out within
+    /// a priority (a real queue orders by when each pod was added, to the nanosecond).
+    pub seq: u64,
 }
 
 /// The simulated cluster.
@@ -540,7 +543,9 @@ impl Simulation {
     }
 
     /// Adds a pod and indexes it.
-    pub(crate) fn insert_pod(&mut self, entry: PodEntry) {
+    pub(crate) fn insert_pod(&mut self, mut entry: PodEntry) {
+        entry.seq = self.next_uid;
+        self.next_uid += 1;
         let key = (entry.pod.namespace.clone(), entry.pod.name.clone());
         match entry.pod.controller_ref() {
             Some(owner) => {
@@ -811,6 +816,7 @@ impl Simulation {
             eviction_due: None,
             last_schedule_failure: None,
             admitted: true,
+            seq: 0,
         });
     }
 

@@ -164,16 +164,12 @@ pub fn fits_request(
 /// One scheduling round: every unbound, non-terminating pod is tried on its target node,
 /// highest priority first, then oldest.
 pub(crate) fn run(sim: &mut Simulation) {
-    let mut queue: Vec<(i32, crate::model::SimTime, PodKey)> = sim
+    let mut queue: Vec<(i32, u64, PodKey)> = sim
         .unbound_pods()
         .filter_map(|k| {
-            sim.pods.get(k).map(|e| {
-                (
-                    e.pod.spec.priority.unwrap_or(0),
-                    e.pod.creation_timestamp,
-                    k.clone(),
-                )
-            })
+            sim.pods
+                .get(k)
+                .map(|e| (e.pod.spec.priority.unwrap_or(0), e.seq, k.clone()))
         })
         .collect();
     if queue.is_empty() {
