@@ -732,7 +732,7 @@ fn describe_daemon_pod() {
         Controlled By:  DaemonSet/fluentd
         Containers:
           fluentd:
-            Container ID:   containerd://455746b6b9a8e57840aafdd10c602b18e196b88e82b6111b11f4cee8b095f081
+            Container ID:   containerd://b11e6723c8fcdb52c6fb166c0ed76940ca10758847c487ddd4791988f5534d79
             Image:          fluentd:v1
             Image ID:       docker.io/library/fluentd@sha256:5803aee953331678a59e4022e56db3b8aed02641eba4d35bddbf363200758d1d
             Port:           <none>
