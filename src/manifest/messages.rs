@@ -555,6 +555,11 @@ pub fn too_large(bytes: usize, cap: usize) -> String {
     )
 }
 
+/// More documents than the cap.
+pub fn too_many_documents(documents: usize, cap: usize) -> String {
+    format!("the input has {documents} documents; the playground reads at most {cap} documents")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

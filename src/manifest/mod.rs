@@ -9,9 +9,9 @@
 //! stage rejects is not converted (the cluster would not have it). All wording lives in
 //! `messages`; `render` prints a set of diagnostics as kubectl's stderr.
 //!
-//! Guarantees: `load` never panics and never hangs — input over [`MAX_INPUT_BYTES`] is refused
-//! whole, nesting is capped, alias expansion is budgeted, and the located parse only ever sees
-//! text serde_yaml accepted. Deliberately absent: kinds other than Node, DaemonSet, Pod and List
+//! Guarantees: `load` never panics and never hangs — input over [`MAX_INPUT_BYTES`] or with more
+//! than [`MAX_DOCUMENTS`] documents is refused whole, nesting is capped before the parser sees it,
+//! alias expansion is budgeted, and the located parse only ever sees text serde_yaml accepted. Deliberately absent: kinds other than Node, DaemonSet, Pod and List
 //! (a real cluster serves more; here they get kubectl's "no matches for kind"), YAML merge keys,
 //! and admission (namespace existence, quotas).
 
@@ -42,6 +42,9 @@ pub use template::edit_template;
 
 /// The largest input `load` reads (2 MiB); larger input gets one `TooLarge` diagnostic.
 pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
+
+/// The most documents `load` reads in one stream; more get one `TooLarge` diagnostic.
+pub const MAX_DOCUMENTS: usize = 10_000;
 
 /// A loaded object.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +81,8 @@ pub enum DiagnosticKind {
     Decode,
     /// The API server's validation (one diagnostic per field error).
     Invalid,
-    /// The input is larger than [`MAX_INPUT_BYTES`].
+    /// The input is larger than [`MAX_INPUT_BYTES`] or has more than [`MAX_DOCUMENTS`]
+    /// documents.
     TooLarge,
 }
 
@@ -129,8 +133,22 @@ pub fn load(text: &str) -> Loaded {
         });
         return loaded;
     }
+    let chunks = stream::split(text);
+    let documents = chunks.iter().filter(|c| !c.text.trim().is_empty()).count();
+    if documents > MAX_DOCUMENTS {
+        loaded.diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::TooLarge,
+            object: None,
+            field: None,
+            message: messages::too_many_documents(documents, MAX_DOCUMENTS),
+            line: None,
+            column: None,
+            document: 0,
+        });
+        return loaded;
+    }
     let mut document = 0usize;
-    for chunk in stream::split(text) {
+    for chunk in chunks {
         if let Some((message, line)) = &chunk.separator_error {
             loaded.diagnostics.push(Diagnostic {
                 kind: DiagnosticKind::Syntax,

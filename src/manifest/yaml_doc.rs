@@ -33,6 +33,13 @@ pub(crate) struct SyntaxError {
 /// Parses every YAML document in `text` (normally one: the stream was split already). Stops at
 /// the first error, which is returned last.
 pub(crate) fn parse_documents(text: &str) -> Vec<Result<Value, SyntaxError>> {
+    if let Some((line, column)) = deep_flow_nesting(text) {
+        return vec![Err(SyntaxError {
+            message: messages::goyaml_error(Some(line), &messages::exceeded_max_depth(MAX_DEPTH)),
+            line: Some(line),
+            column: Some(column),
+        })];
+    }
     let mut out = Vec::new();
     // Budget of JSON values: generous for any alias-free input (every value costs at least a
     // byte of text), small enough that an alias bomb stops long before memory does.
@@ -51,6 +58,63 @@ pub(crate) fn parse_documents(text: &str) -> Vec<Result<Value, SyntaxError>> {
         }
     }
     out
+}
+
+/// The position (1-based line and column) of the first `[` or `{` nested deeper than
+/// [`MAX_DEPTH`], outside quotes and comments. libyaml's cost per flow level grows with the
+/// depth, so such input is refused before it reaches the parser. A bracket inside a plain or block
+/// scalar counts too; real manifests never hold 64 unclosed ones.
+fn deep_flow_nesting(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut in_comment = false;
+    let mut previous = '\n';
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            in_comment = false;
+            // A quoted scalar may span lines: the quote stays open.
+            previous = c;
+            continue;
+        }
+        if in_comment {
+            previous = c;
+            continue;
+        }
+        match quote {
+            Some('"') => {
+                if c == '\\' {
+                    chars.next();
+                    column += 1;
+                } else if c == '"' {
+                    quote = None;
+                }
+            }
+            Some(_) => {
+                if c == '\'' {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '#' if previous.is_whitespace() => in_comment = true,
+                '"' | '\'' if !previous.is_alphanumeric() => quote = Some(c),
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some((line, column));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        previous = c;
+    }
+    None
 }
 
 /// Our own errors, raised from inside the visitor; serde_yaml attaches the position.
@@ -414,6 +478,21 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        assert_eq!(deep_flow_nesting(&"[".repeat(65)), Some((1, 65)));
+        assert_eq!(deep_flow_nesting(&"[".repeat(64)), None);
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}' # {}\n",
+            "[".repeat(100),
+            "{".repeat(100),
+            "[".repeat(100)
+        );
+        assert_eq!(deep_flow_nesting(&quoted), None);
+        let err = first(&"[".repeat(2_000_000)).expect_err("too deep");
+        assert_eq!(err.message, "yaml: line 1: exceeded max depth of 64");
     }
 
     #[test]

@@ -6,5 +6,7 @@
 mod check;
 mod corpus;
 mod defaults;
+mod formats;
 mod robustness;
 mod seeds;
+mod update;

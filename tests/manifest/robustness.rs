@@ -2,7 +2,7 @@
 //! panics or overflows the stack.
 
 use super::check::check;
-use daemonset_playground::manifest::{load, DiagnosticKind, MAX_INPUT_BYTES};
+use daemonset_playground::manifest::{load, DiagnosticKind, MAX_DOCUMENTS, MAX_INPUT_BYTES};
 use std::time::{Duration, Instant};
 
 /// Loads on a thread with a small stack (wasm's is 1 MiB) and a deadline.
@@ -100,4 +100,37 @@ fn huge_but_legal_input_loads_in_time() {
     let loaded = load_quickly(text);
     assert!(loaded.diagnostics.is_empty());
     assert_eq!(loaded.objects.len(), 5000);
+}
+
+#[test]
+fn too_many_documents_are_refused_whole() {
+    let loaded = load_quickly("a\n---\n".repeat(MAX_DOCUMENTS + 1));
+    assert_eq!(loaded.diagnostics.len(), 1);
+    assert_eq!(loaded.diagnostics[0].kind, DiagnosticKind::TooLarge);
+    assert_eq!(
+        loaded.diagnostics[0].message,
+        "the input has 10001 documents; the playground reads at most 10000 documents"
+    );
+}
+
+#[test]
+fn nesting_by_indentation_up_to_the_size_cap_stops_quickly() {
+    let text: String = (0..1900)
+        .map(|i| format!("{}a:\n", " ".repeat(i)))
+        .collect();
+    assert!(text.len() < MAX_INPUT_BYTES);
+    let loaded = load_quickly(text);
+    assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+    assert!(loaded.diagnostics[0]
+        .message
+        .contains("exceeded max depth of 64"));
+}
+
+#[test]
+fn two_megabytes_of_brackets_stop_before_the_parser() {
+    let loaded = load_quickly("[".repeat(MAX_INPUT_BYTES - 1));
+    assert_eq!(
+        loaded.diagnostics[0].message,
+        "yaml: line 1: exceeded max depth of 64"
+    );
 }
