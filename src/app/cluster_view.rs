@@ -344,34 +344,9 @@ pub fn chip_look(pod: &Pod) -> ChipLook {
     }
 }
 
-/// kubectl's STATUS word for the pod (R7.2, the cases daemon pods reach).
+/// kubectl's STATUS word for the pod (R7.2), from the kubectl printers.
 pub fn status_word(pod: &Pod) -> String {
-    if pod.is_terminating() && !pod.status.phase.is_terminal() {
-        return if pod.status.reason.as_deref() == Some("NodeLost") {
-            "Unknown".to_string()
-        } else {
-            "Terminating".to_string()
-        };
-    }
-    let mut status = pod
-        .status
-        .reason
-        .clone()
-        .unwrap_or_else(|| pod.status.phase.as_str().to_string());
-    match &pod.status.container_state {
-        ContainerState::Waiting { reason } if !reason.is_empty() && pod.is_bound() => {
-            status = reason.clone();
-        }
-        ContainerState::Terminated { reason, exit_code } => {
-            status = if reason.is_empty() {
-                format!("ExitCode:{exit_code}")
-            } else {
-                reason.clone()
-            };
-        }
-        _ => {}
-    }
-    status
+    crate::kubectl::pod_status::pod_status(pod)
 }
 
 fn conditions(node: &Node) -> Vec<ConditionView> {

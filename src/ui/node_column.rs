@@ -83,7 +83,7 @@ pub fn node_column(props: &NodeColumnProps) -> Html {
                 (!node.ready).then_some("node-notready"), node.cordoned.then_some("node-cordoned"))}
             role="listitem" data-node={node.name.0.clone()}>
             <div class="lanes">{ for lanes }</div>
-            <div class="node-box" tabindex="0" role="button" aria-pressed={props.selected.to_string()}
+            <div class="node-box" data-testid="node-box" tabindex="0" role="button" aria-pressed={props.selected.to_string()}
                 aria-label={label} {onclick} {onkeydown}>
                 <div class="dots" aria-label={app.t(Msg::OtherWorkloads)}>{ for dots }</div>
                 <div class="node-head">
@@ -287,7 +287,8 @@ pub fn node_tile(props: &NodeTileProps) -> Html {
     let chips = node.lanes.iter().flat_map(|lane| {
         let empty = lane.pods.is_empty().then(|| {
             html! {
-                <span class={classes!("mini", "mini-empty", format!("ds-{}", lane.color),
+                <span key={format!("empty:{}", lane.daemon_set)}
+                    class={classes!("mini", "mini-empty", format!("ds-{}", lane.color),
                     (!lane.should_run).then_some("mini-no"))} title={lane.reason.clone()}></span>
             }
         });

@@ -34,13 +34,6 @@ fn value_of(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-fn input_text(e: &InputEvent) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
-
 #[function_component(NodePanel)]
 pub fn node_panel(props: &NodePanelProps) -> Html {
     let app = use_app();
@@ -134,20 +127,44 @@ fn conditions(props: &NodePanelProps) -> Html {
     }
 }
 
+/// The current text of an input.
+fn read(input: &NodeRef) -> String {
+    input
+        .cast::<web_sys::HtmlInputElement>()
+        .map(|i| i.value().trim().to_string())
+        .unwrap_or_default()
+}
+
+fn write(input: &NodeRef, value: &str) {
+    if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+        i.set_value(value);
+    }
+}
+
+// The forms below read their inputs when submitted (uncontrolled inputs), so that a submit right
+// after typing never sees a stale value.
+
 #[function_component(Labels)]
 fn labels(props: &NodePanelProps) -> Html {
     let app = use_app();
     let node = &props.node;
-    let key = use_state(String::new);
-    let value = use_state(String::new);
+    let key = use_node_ref();
+    let value = use_node_ref();
     let error = use_state(|| None::<String>);
     let items = node.labels.iter().map(|(k, v)| {
-        let text = if v.is_empty() { k.clone() } else { format!("{k}={v}") };
+        let text = if v.is_empty() {
+            k.clone()
+        } else {
+            format!("{k}={v}")
+        };
         let edit = {
             let (key, value, k, v) = (key.clone(), value.clone(), k.clone(), v.clone());
             Callback::from(move |_: MouseEvent| {
-                key.set(k.clone());
-                value.set(v.clone());
+                write(&key, &k);
+                write(&value, &v);
+                if let Some(i) = value.cast::<web_sys::HtmlInputElement>() {
+                    let _ = i.focus();
+                }
             })
         };
         let remove = app.send(Action::RemoveLabel {
@@ -168,7 +185,7 @@ fn labels(props: &NodePanelProps) -> Html {
         let node = node.name.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (k, v) = ((*key).trim().to_string(), (*value).trim().to_string());
+            let (k, v) = (read(&key), read(&value));
             match node_edit::check_label(&node.0, &k, &v) {
                 Ok(()) => {
                     dispatcher.dispatch(Action::SetLabel {
@@ -176,21 +193,13 @@ fn labels(props: &NodePanelProps) -> Html {
                         key: k,
                         value: v,
                     });
-                    key.set(String::new());
-                    value.set(String::new());
+                    write(&key, "");
+                    write(&value, "");
                     error.set(None);
                 }
                 Err(msg) => error.set(Some(msg)),
             }
         })
-    };
-    let on_key = {
-        let key = key.clone();
-        Callback::from(move |e: InputEvent| key.set(input_text(&e)))
-    };
-    let on_value = {
-        let value = value.clone();
-        Callback::from(move |e: InputEvent| value.set(input_text(&e)))
     };
     html! {
         <div class="panel-section">
@@ -200,11 +209,11 @@ fn labels(props: &NodePanelProps) -> Html {
             }
             <ul class="kv-list">{ for items }</ul>
             <form class="inline-form" data-testid="label-form" {onsubmit}>
-                <input type="text" placeholder={app.t(Msg::Key)} aria-label={app.t(Msg::Key)} value={(*key).clone()}
-                    data-testid="label-key" spellcheck="false" oninput={on_key} />
+                <input ref={key} type="text" placeholder={app.t(Msg::Key)} aria-label={app.t(Msg::Key)}
+                    data-testid="label-key" spellcheck="false" autocomplete="off" />
                 <span class="eq">{ "=" }</span>
-                <input type="text" placeholder={app.t(Msg::Value)} aria-label={app.t(Msg::Value)} value={(*value).clone()}
-                    data-testid="label-value" spellcheck="false" oninput={on_value} />
+                <input ref={value} type="text" placeholder={app.t(Msg::Value)} aria-label={app.t(Msg::Value)}
+                    data-testid="label-value" spellcheck="false" autocomplete="off" />
                 <button type="submit" class="btn" data-testid="set-label">{ app.t(Msg::AddLabel) }</button>
             </form>
             if let Some(msg) = &*error {
@@ -218,9 +227,9 @@ fn labels(props: &NodePanelProps) -> Html {
 fn taints(props: &NodePanelProps) -> Html {
     let app = use_app();
     let node = &props.node;
-    let key = use_state(String::new);
-    let value = use_state(String::new);
-    let effect = use_state(|| TaintEffect::NoSchedule);
+    let key = use_node_ref();
+    let value = use_node_ref();
+    let effect = use_node_ref();
     let error = use_state(|| None::<String>);
     let items = node.taints.iter().map(|t| {
         let remove = app.send(Action::RemoveTaint {
@@ -229,7 +238,7 @@ fn taints(props: &NodePanelProps) -> Html {
             effect: t.effect,
         });
         html! {
-            <li class="kv taint-item">
+            <li class={classes!("kv", "taint-item", effect_class(t.effect))}>
                 <span class="kv-text">{ &t.text }</span>
                 <button type="button" class="kv-x" aria-label={app.tf(Msg::RemoveItem, &[&t.text])}
                     data-testid="remove-taint" data-taint={t.text.clone()} onclick={remove}>{ "✕" }</button>
@@ -243,39 +252,27 @@ fn taints(props: &NodePanelProps) -> Html {
         let node = node.name.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (k, v) = ((*key).trim().to_string(), (*value).trim().to_string());
+            let (k, v) = (read(&key), read(&value));
+            let effect = effect
+                .cast::<web_sys::HtmlSelectElement>()
+                .and_then(|s| TaintEffect::parse(&s.value()))
+                .unwrap_or(TaintEffect::NoSchedule);
             let mut errors = node_edit::label_key_errors(&k);
             errors.extend(node_edit::label_value_errors(&v));
             if errors.is_empty() {
                 dispatcher.dispatch(Action::AddTaint {
                     node: node.clone(),
-                    taint: Taint::new(k, v, *effect),
+                    taint: Taint::new(k, v, effect),
                 });
-                key.set(String::new());
-                value.set(String::new());
+                write(&key, "");
+                write(&value, "");
                 error.set(None);
             } else {
-                let spec = Taint::new(k, v, *effect).to_kubectl_string();
+                let spec = Taint::new(k, v, effect).to_kubectl_string();
                 error.set(Some(format!(
                     "invalid taint spec: {spec}, {}",
                     errors.join("; ")
                 )));
-            }
-        })
-    };
-    let on_key = {
-        let key = key.clone();
-        Callback::from(move |e: InputEvent| key.set(input_text(&e)))
-    };
-    let on_value = {
-        let value = value.clone();
-        Callback::from(move |e: InputEvent| value.set(input_text(&e)))
-    };
-    let on_effect = {
-        let effect = effect.clone();
-        Callback::from(move |e: Event| {
-            if let Some(parsed) = TaintEffect::parse(&value_of(&e)) {
-                effect.set(parsed);
             }
         })
     };
@@ -285,7 +282,7 @@ fn taints(props: &NodePanelProps) -> Html {
         TaintEffect::NoExecute,
     ]
     .into_iter()
-    .map(|e| html! { <option value={e.as_str()} selected={*effect == e}>{ e.as_str() }</option> });
+    .map(|e| html! { <option value={e.as_str()}>{ e.as_str() }</option> });
     html! {
         <div class="panel-section">
             <h4>{ app.t(Msg::Taints) }</h4>
@@ -294,19 +291,27 @@ fn taints(props: &NodePanelProps) -> Html {
             }
             <ul class="kv-list">{ for items }</ul>
             <form class="inline-form" data-testid="taint-form" {onsubmit}>
-                <input type="text" placeholder={app.t(Msg::Key)} aria-label={app.t(Msg::Key)} value={(*key).clone()}
-                    data-testid="taint-key" spellcheck="false" oninput={on_key} />
+                <input ref={key} type="text" placeholder={app.t(Msg::Key)} aria-label={app.t(Msg::Key)}
+                    data-testid="taint-key" spellcheck="false" autocomplete="off" />
                 <span class="eq">{ "=" }</span>
-                <input type="text" placeholder={app.t(Msg::Value)} aria-label={app.t(Msg::Value)} value={(*value).clone()}
-                    data-testid="taint-value" spellcheck="false" oninput={on_value} />
+                <input ref={value} type="text" placeholder={app.t(Msg::Value)} aria-label={app.t(Msg::Value)}
+                    data-testid="taint-value" spellcheck="false" autocomplete="off" />
                 <span class="eq">{ ":" }</span>
-                <select aria-label={app.t(Msg::Effect)} data-testid="taint-effect" onchange={on_effect}>{ for effects }</select>
+                <select ref={effect} aria-label={app.t(Msg::Effect)} data-testid="taint-effect">{ for effects }</select>
                 <button type="submit" class="btn" data-testid="add-taint">{ app.t(Msg::AddTaint) }</button>
             </form>
             if let Some(msg) = &*error {
                 <p class="form-error" role="alert">{ msg }</p>
             }
         </div>
+    }
+}
+
+fn effect_class(effect: TaintEffect) -> &'static str {
+    match effect {
+        TaintEffect::NoSchedule => "eff-noschedule",
+        TaintEffect::PreferNoSchedule => "eff-prefer",
+        TaintEffect::NoExecute => "eff-noexecute",
     }
 }
 
@@ -321,23 +326,23 @@ fn allocatable(props: &NodePanelProps) -> Html {
             .and_then(|r| r.allocatable.clone())
             .unwrap_or_default()
     };
-    let cpu = use_state(|| current("cpu"));
-    let memory = use_state(|| current("memory"));
-    let pods = use_state(|| current("pods"));
+    let cpu = use_node_ref();
+    let memory = use_node_ref();
+    let pods = use_node_ref();
     let error = use_state(|| None::<String>);
     {
-        // Follow the node when another one is selected or its allocatable changes elsewhere.
-        let (cpu, memory, pods) = (cpu.clone(), memory.clone(), pods.clone());
+        // Show the node's values when another node is selected or they change elsewhere.
+        let (c, m, p) = (cpu.clone(), memory.clone(), pods.clone());
         let key = (
             current("cpu"),
             current("memory"),
             current("pods"),
             node.name.clone(),
         );
-        use_effect_with(key, move |(c, m, p, _)| {
-            cpu.set(c.clone());
-            memory.set(m.clone());
-            pods.set(p.clone());
+        use_effect_with(key, move |(cv, mv, pv, _)| {
+            write(&c, cv);
+            write(&m, mv);
+            write(&p, pv);
         });
     }
     let onsubmit = {
@@ -346,7 +351,7 @@ fn allocatable(props: &NodePanelProps) -> Html {
         let node = node.name.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match node_edit::parse_allocatable(&cpu, &memory, &pods) {
+            match node_edit::parse_allocatable(&read(&cpu), &read(&memory), &read(&pods)) {
                 Ok(allocatable) => {
                     dispatcher.dispatch(Action::SetAllocatable {
                         node: node.clone(),
@@ -358,14 +363,12 @@ fn allocatable(props: &NodePanelProps) -> Html {
             }
         })
     };
-    let field = |state: &UseStateHandle<String>, label: Msg, testid: &'static str| {
-        let s = state.clone();
-        let oninput = Callback::from(move |e: InputEvent| s.set(input_text(&e)));
+    let field = |input: &NodeRef, label: Msg, testid: &'static str| {
         html! {
             <label class="field small">
                 <span>{ app.t(label) }</span>
-                <input type="text" value={(**state).clone()} placeholder={app.t(Msg::NoLimit)}
-                    data-testid={testid} {oninput} />
+                <input ref={input.clone()} type="text" placeholder={app.t(Msg::NoLimit)}
+                    data-testid={testid} spellcheck="false" autocomplete="off" />
             </label>
         }
     };

@@ -9,5 +9,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod harness;
+mod journeys;
 mod measure;
+mod repaint;
 mod smoke;
