@@ -176,10 +176,12 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(5))
         .warm_up_time(Duration::from_secs(1));
     for nodes in [500usize, 5_000, 50_000] {
-        let base = cluster(nodes);
+        // Built on first use, so that a filtered run does not pay for the other sizes.
+        let base: std::cell::OnceCell<Simulation> = std::cell::OnceCell::new();
         for ds_count in [1usize, 10] {
             let dss = daemon_sets(ds_count);
             group.bench_function(format!("{nodes}_nodes_x_{ds_count}_ds"), |b| {
+                let base = base.get_or_init(|| cluster(nodes));
                 b.iter_batched(
                     || base.clone(),
                     |sim| settle(sim, &dss),
@@ -191,5 +193,48 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Issue 4's figure: a RollingUpdate (maxUnavailable 1) over 1,000 nodes simulated to completion.
+fn rolling_update(c: &mut Criterion) {
+    let mut group = c.benchmark_group("rolling_update");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_secs(1));
+    let mut base = cluster(1_000);
+    let v1 = daemon_sets(1);
+    for ds in &v1 {
+        base.apply(Command::ApplyDaemonSet(ds.clone())).expect("ds");
+    }
+    base.apply(Command::Settle {
+        limit: SimDuration::from_secs(600),
+    })
+    .expect("settle");
+    let mut v2 = v1[0].clone();
+    v2.template.spec.containers[0].image = "agent:2".into();
+    v2.template.canonical_json = format!("{:?}", v2.template.spec);
+    group.bench_function("1000_nodes_max_unavailable_1", |b| {
+        b.iter_batched(
+            || base.clone(),
+            |mut sim| {
+                sim.apply(Command::ApplyDaemonSet(v2.clone()))
+                    .expect("update");
+                // 1,000 nodes one at a time, ~34 simulated seconds each.
+                sim.apply(Command::Settle {
+                    limit: SimDuration::from_secs(24 * 3600),
+                })
+                .expect("settle");
+                let ds = &sim.daemon_sets()[0];
+                assert_eq!(
+                    ds.status.updated_number_scheduled,
+                    ds.status.desired_number_scheduled
+                );
+                sim.now()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, rolling_update);
 criterion_main!(benches);

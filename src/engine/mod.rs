@@ -736,8 +736,8 @@ impl Simulation {
                     t.time_added = Some(self.now);
                 }
             }
+            self.node_index.insert(node.name.clone(), self.nodes.len());
             self.nodes.push(node);
-            self.reindex_nodes();
             self.nodes_changed();
         }
     }
@@ -961,9 +961,13 @@ impl Simulation {
     }
 
     /// A cheap summary of the mutable state, to detect a pass that changed nothing.
-    fn fingerprint(&self) -> (usize, usize, usize, u64) {
-        let taints: usize = self.nodes.iter().map(|n| n.taints.len()).sum();
-        (self.events.len(), self.pods.len(), taints, self.changes)
+    fn fingerprint(&self) -> (usize, usize, u64, u64) {
+        (
+            self.events.len(),
+            self.pods.len(),
+            self.nodes_version,
+            self.changes,
+        )
     }
 
     /// PodGC: pods bound to nodes that no longer exist are force-deleted (R2.9).
