@@ -113,7 +113,8 @@ impl Simulation {
         pod_spec.tolerations = tolerations.clone();
         pod_spec.required_node_affinity = None;
         pod_spec.node_selector.clear();
-        let usage = scheduler::node_usage(self);
+        let only: std::collections::HashSet<&str> = [node.name.as_str()].into_iter().collect();
+        let usage = scheduler::node_usage_on(self, Some(&only));
         // The DaemonSet's own pod on this node must not count against itself.
         let mut node_usage = usage.get(&node.name).cloned().unwrap_or_default();
         for e in self.pods.values() {

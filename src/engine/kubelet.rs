@@ -156,7 +156,14 @@ pub(crate) fn run(sim: &mut Simulation) {
 /// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12): a pod
 /// that does not fit is rejected and turns Failed with `OutOf<resource>`.
 fn admit(sim: &mut Simulation, key: &PodKey) {
-    let mut usage = scheduler::node_usage(sim);
+    let mut usage = {
+        let node = sim
+            .pods
+            .get(key)
+            .and_then(|e| e.pod.spec.node_name.as_deref());
+        let only: std::collections::HashSet<&str> = node.into_iter().collect();
+        scheduler::node_usage_on(sim, Some(&only))
+    };
     let e = &sim.pods[key];
     let node_name = e.pod.spec.node_name.clone().unwrap_or_default();
     let Some(node) = sim.node(&node_name) else {

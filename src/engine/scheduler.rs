@@ -26,13 +26,22 @@ pub struct NodeUsage {
 
 /// The per-node usage of every non-terminal pod bound to a node.
 pub fn node_usage(sim: &Simulation) -> HashMap<String, NodeUsage> {
+    node_usage_on(sim, None)
+}
+
+/// The usage of the given nodes only (all nodes with `None`): requests are summed only where
+/// they are needed, so scheduling one pod does not cost a walk over every pod's containers.
+pub fn node_usage_on(
+    sim: &Simulation,
+    nodes: Option<&std::collections::HashSet<&str>>,
+) -> HashMap<String, NodeUsage> {
     let mut usage: HashMap<String, NodeUsage> = HashMap::new();
     for e in sim.pods.values() {
         let pod = &e.pod;
         let Some(node) = &pod.spec.node_name else {
             continue;
         };
-        if pod.status.phase.is_terminal() {
+        if pod.status.phase.is_terminal() || nodes.is_some_and(|n| !n.contains(node.as_str())) {
             continue;
         }
         add_pod_usage(usage.entry(node.clone()).or_default(), pod);
@@ -176,7 +185,12 @@ pub(crate) fn run(sim: &mut Simulation) {
         return;
     }
     queue.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut usage = node_usage(sim);
+    let targets: std::collections::HashSet<&str> = queue
+        .iter()
+        .filter_map(|(_, _, k)| sim.pods.get(k))
+        .filter_map(|e| e.pod.target_node_name())
+        .collect();
+    let mut usage = node_usage_on(sim, Some(&targets));
     let num_nodes = sim.nodes().len();
     for (_, _, key) in queue {
         let Some(entry) = sim.pods.get(&key) else {
