@@ -44,10 +44,7 @@ fn empty_input_passes_no_objects() {
 
 #[test]
 fn binary_garbage_is_a_syntax_error() {
-    let garbage: String = (0u8..=255)
-        .map(|b| char::from(b))
-        .collect::<String>()
-        .repeat(8);
+    let garbage: String = (0u8..=255).map(char::from).collect::<String>().repeat(8);
     let loaded = load_quickly(garbage);
     assert!(!loaded.diagnostics.is_empty());
     assert!(loaded.objects.is_empty());
