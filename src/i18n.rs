@@ -107,7 +107,8 @@ catalog! {
     ApplyTitle => "Apply the manifest (Ctrl+Enter or ⌘+Enter)", "매니페스트 적용 (Ctrl+Enter 또는 ⌘+Enter)";
     LiveApply => "Apply while typing", "입력하면서 적용";
     EditorLabel => "Manifest editor (YAML)", "매니페스트 편집기 (YAML)";
-    Errors => "{0} error(s): the cluster shown is the last valid one.", "오류 {0}개: 보이는 클러스터는 마지막으로 유효했던 상태입니다.";
+    ErrorsOne => "1 error: nothing was applied; the cluster shown is the last valid one.", "오류 1개: 아무것도 적용하지 않았습니다. 보이는 클러스터는 마지막으로 유효했던 상태입니다.";
+    Errors => "{0} errors: nothing was applied; the cluster shown is the last valid one.", "오류 {0}개: 아무것도 적용하지 않았습니다. 보이는 클러스터는 마지막으로 유효했던 상태입니다.";
     LineN => "line {0}", "{0}행";
     NoLine => "no line", "행 정보 없음";
     AppliedOk => "Applied.", "적용했습니다.";

@@ -7,7 +7,7 @@
 
 use super::add_node::AddNodeForm;
 use super::context::use_app;
-use super::node_column::{NodeColumn, NodeTile};
+use super::node_column::{node_tile, NodeColumn};
 use crate::app::cluster_view::{
     group_label_candidates, group_nodes, ClusterView, DaemonSetView, COMPACT_THRESHOLD,
 };
@@ -108,6 +108,31 @@ fn compact_body(props: &DiagramProps, app: &super::context::AppContext) -> Html 
     let options = candidates.iter().map(|c| {
         html! { <option value={c.clone()} selected={group_by.as_ref() == Some(c)}>{ c }</option> }
     });
+    // One listener for every tile: the event's `[data-node]` ancestor names the node.
+    let node_of = |target: Option<web_sys::EventTarget>| -> Option<NodeName> {
+        let element = target?.dyn_into::<web_sys::Element>().ok()?;
+        let node = element.closest("[data-node]").ok().flatten()?;
+        node.get_attribute("data-node").map(NodeName)
+    };
+    let select = {
+        let dispatcher = app.dispatcher.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(node) = node_of(e.target()) {
+                dispatcher.dispatch(Action::SelectNode(Some(node)));
+            }
+        })
+    };
+    let select_key = {
+        let dispatcher = app.dispatcher.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                if let Some(node) = node_of(e.target()) {
+                    e.prevent_default();
+                    dispatcher.dispatch(Action::SelectNode(Some(node)));
+                }
+            }
+        })
+    };
     let groups = match &group_by {
         Some(label) => group_nodes(&view.nodes, label),
         None => vec![(None, view.nodes.iter().collect())],
@@ -120,13 +145,14 @@ fn compact_body(props: &DiagramProps, app: &super::context::AppContext) -> Html 
         };
         let count = nodes.len();
         let tiles = nodes.into_iter().map(|node| {
-            let selected = props.selected_node.as_ref() == Some(&node.name);
-            html! { <NodeTile key={node.name.0.clone()} node={node.clone()} {selected} /> }
+            node_tile(node, props.selected_node.as_ref() == Some(&node.name))
         });
         html! {
             <section class="tile-group">
                 <h3>{ title }<span class="count">{ count }</span></h3>
-                <div class="tiles" role="list">{ for tiles }</div>
+                <div class="tiles" role="list" onclick={select.clone()} onkeydown={select_key.clone()}>
+                    { for tiles }
+                </div>
             </section>
         }
     });

@@ -17,6 +17,46 @@ use yew::prelude::*;
 
 /// Line height of the editor in CSS pixels (must match `--editor-lh` in style.css).
 const LINE_HEIGHT: f64 = 20.0;
+/// Padding above and below the text (must match `.highlight` and `.code-input` in style.css).
+const PAD_TOP: f64 = 8.0;
+const PAD_BOTTOM: f64 = 40.0;
+/// Lines highlighted beyond the visible ones, above and below.
+const OVERSCAN: usize = 60;
+/// How many of kubectl apply's output lines the status shows.
+const OUTPUT_SHOWN: usize = 6;
+
+/// The editor text, highlighted, with what the layout needs.
+struct Highlighted {
+    lines: Vec<Vec<Span>>,
+    /// `1\n2\n…`: the gutter as one text node.
+    numbers: String,
+    /// The widest line in monospace columns (wide CJK characters count two).
+    columns: usize,
+}
+
+impl Highlighted {
+    fn new(text: &str) -> Self {
+        let lines = highlight(text);
+        let numbers = (1..=lines.len())
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let columns = text
+            .split('\n')
+            .map(|l| {
+                l.chars()
+                    .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(0);
+        Highlighted {
+            lines,
+            numbers,
+            columns,
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -32,7 +72,9 @@ pub fn manifest_editor(props: &EditorProps) -> Html {
     let app = use_app();
     let textarea = use_node_ref();
     let scroller = use_node_ref();
-    let lines = use_memo(props.text.clone(), |text| highlight(text));
+    let lines = use_memo(props.text.clone(), |text| Highlighted::new(text));
+    // (first visible line, visible line count), updated as the code area scrolls.
+    let window = use_state(|| (0usize, 60usize));
     // Messages per line, for the gutter marks and the underlined lines.
     let errors_by_line: BTreeMap<usize, Vec<String>> = props
         .diagnostics
@@ -90,28 +132,56 @@ pub fn manifest_editor(props: &EditorProps) -> Html {
         })
     };
 
-    let gutter = (1..=lines.len()).map(|n| {
-        let errs = errors_by_line.get(&n);
+    let onscroll = {
+        let (scroller, window) = (scroller.clone(), window.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let first = (f64::from(el.scroll_top()) / LINE_HEIGHT) as usize;
+                let visible = (f64::from(el.client_height()) / LINE_HEIGHT) as usize + 1;
+                if first.abs_diff(window.0) >= OVERSCAN / 2 || visible != window.1 {
+                    window.set((first, visible));
+                }
+            }
+        })
+    };
+    // Only the lines near the viewport are highlighted (a pasted 1,000-node cluster is 6,000
+    // lines); the code area keeps the whole text's height so that scrolling stays native.
+    let total = lines.lines.len();
+    let start = window.0.saturating_sub(OVERSCAN).min(total);
+    let end = (window.0 + window.1 + OVERSCAN).min(total);
+    let code_lines = lines.lines[start..end]
+        .iter()
+        .enumerate()
+        .map(|(i, spans)| {
+            let err = errors_by_line.contains_key(&(start + i + 1));
+            html! {
+                <div class={classes!("hl-line", err.then_some("hl-err"))}>
+                    { for spans.iter().map(render_span) }
+                </div>
+            }
+        });
+    let marks = errors_by_line.iter().map(|(line, messages)| {
         html! {
-            <div class={classes!("ln", errs.is_some().then_some("ln-err"))}
-                title={errs.map(|e| e.join("\n"))}>
-                { n }
-            </div>
+            <span class="ln-mark" style={format!("top:{}px", PAD_TOP + (line - 1) as f64 * LINE_HEIGHT)}
+                title={messages.join("\n")}>{ "●" }</span>
         }
     });
-    let code_lines = lines.iter().enumerate().map(|(i, spans)| {
-        let err = errors_by_line.contains_key(&(i + 1));
-        html! {
-            <div class={classes!("hl-line", err.then_some("hl-err"))}>
-                { for spans.iter().map(render_span) }
-            </div>
-        }
-    });
+    let code_style = format!(
+        "height:{}px;min-width:calc({}ch + 28px)",
+        PAD_TOP + PAD_BOTTOM + total as f64 * LINE_HEIGHT,
+        lines.columns
+    );
+    let pre_style = format!("padding-top:{}px", PAD_TOP + start as f64 * LINE_HEIGHT);
 
     let status = if !props.diagnostics.is_empty() {
         html! {
             <p class="editor-status status-err" role="status">
-                { "✗ " }{ app.tf(Msg::Errors, &[&props.diagnostics.len().to_string()]) }
+                { "✗ " }
+                if props.diagnostics.len() == 1 {
+                    { app.t(Msg::ErrorsOne) }
+                } else {
+                    { app.tf(Msg::Errors, &[&props.diagnostics.len().to_string()]) }
+                }
             </p>
         }
     } else if props.dirty {
@@ -121,7 +191,10 @@ pub fn manifest_editor(props: &EditorProps) -> Html {
             <div class="editor-status status-ok" role="status">
                 <span>{ "✓ " }{ app.t(Msg::AppliedOk) }</span>
                 <code class="apply-output">
-                    { for props.apply_output.iter().map(|l| html! { <span>{ l }</span> }) }
+                    { for props.apply_output.iter().take(OUTPUT_SHOWN).map(|l| html! { <span>{ l }</span> }) }
+                    if props.apply_output.len() > OUTPUT_SHOWN {
+                        <span>{ format!("… +{}", props.apply_output.len() - OUTPUT_SHOWN) }</span>
+                    }
                 </code>
             </div>
         }
@@ -142,10 +215,13 @@ pub fn manifest_editor(props: &EditorProps) -> Html {
                 </button>
             </div>
             <p class="hint">{ app.t(Msg::EditorHint) }</p>
-            <div class="code-scroll" ref={scroller}>
-                <div class="gutter" aria-hidden="true">{ for gutter }</div>
-                <div class="code">
-                    <pre class="highlight" aria-hidden="true">{ for code_lines }</pre>
+            <div class="code-scroll" ref={scroller} {onscroll}>
+                <div class="gutter" aria-hidden="true">
+                    <pre class="gutter-numbers">{ lines.numbers.clone() }</pre>
+                    { for marks }
+                </div>
+                <div class="code" style={code_style}>
+                    <pre class="highlight" aria-hidden="true" style={pre_style}>{ for code_lines }</pre>
                     <textarea
                         ref={textarea}
                         class="code-input"

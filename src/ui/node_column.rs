@@ -14,6 +14,17 @@ use yew::prelude::*;
 /// How many labels a column shows before "+N".
 const LABELS_SHOWN: usize = 4;
 
+/// Labels every node of a kind carries, left out of the column (the node panel lists them all;
+/// the role is shown as the role).
+const HIDDEN_LABELS: [&str; 6] = [
+    "kubernetes.io/hostname",
+    "kubernetes.io/os",
+    "kubernetes.io/arch",
+    "node-role.kubernetes.io/control-plane",
+    "node-role.kubernetes.io/master",
+    "node.kubernetes.io/exclude-from-external-load-balancers",
+];
+
 #[derive(Properties, PartialEq)]
 pub struct NodeColumnProps {
     pub node: Rc<NodeView>,
@@ -66,7 +77,9 @@ pub fn node_column(props: &NodeColumnProps) -> Html {
     let labels = node
         .labels
         .iter()
-        .filter(|(k, _)| k != "kubernetes.io/hostname" && !k.starts_with("beta.kubernetes.io/"))
+        .filter(|(k, _)| {
+            !HIDDEN_LABELS.contains(&k.as_str()) && !k.starts_with("beta.kubernetes.io/")
+        })
         .collect::<Vec<_>>();
     let hidden = labels.len().saturating_sub(LABELS_SHOWN);
     let label_items = labels.iter().take(LABELS_SHOWN).map(|(k, v)| {
@@ -272,24 +285,16 @@ fn pod_chip_view(props: &PodChipProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NodeTileProps {
-    pub node: Rc<NodeView>,
-    pub selected: bool,
-}
-
-/// A compact tile: the node's name and one small chip per daemon pod.
-#[function_component(NodeTile)]
-pub fn node_tile(props: &NodeTileProps) -> Html {
-    let app = use_app();
-    let node = &props.node;
-    let (onclick, onkeydown) = select_handlers(&app, &node.name);
+/// A compact tile: the node's name and one small chip per daemon pod. A plain view function,
+/// not a component, and without listeners of its own (the tile grid delegates clicks and keys,
+/// see `diagram::compact_body`): a 1,000-node cluster is 1,000 of these.
+pub fn node_tile(node: &NodeView, selected: bool) -> Html {
     let chips = node.lanes.iter().flat_map(|lane| {
         let empty = lane.pods.is_empty().then(|| {
             html! {
                 <span key={format!("empty:{}", lane.daemon_set)}
                     class={classes!("mini", "mini-empty", format!("ds-{}", lane.color),
-                    (!lane.should_run).then_some("mini-no"))} title={lane.reason.clone()}></span>
+                    (!lane.should_run).then_some("mini-no"))}></span>
             }
         });
         lane.pods
@@ -300,7 +305,7 @@ pub fn node_tile(props: &NodeTileProps) -> Html {
                         class={classes!("mini", format!("look-{}", p.look.as_str()), format!("ds-{}", p.color))}
                         data-testid="pod" data-pod={p.name.0.clone()} data-node={p.node.0.clone()}
                         data-daemonset={p.daemon_set.to_string()} data-phase={p.phase.as_str()}
-                        data-ready={p.ready.to_string()} title={format!("{} ({})", p.name, p.status)}></span>
+                        data-ready={p.ready.to_string()}></span>
                 }
             })
             .chain(empty)
@@ -308,10 +313,11 @@ pub fn node_tile(props: &NodeTileProps) -> Html {
     });
     let problems = !node.ready || node.cordoned || !node.taints.is_empty();
     html! {
-        <div class={classes!("tile", (node.role == NodeRole::ControlPlane).then_some("node-cp"),
-                props.selected.then_some("selected"), (!node.ready).then_some("node-notready"))}
+        <div key={node.name.0.clone()}
+            class={classes!("tile", (node.role == NodeRole::ControlPlane).then_some("node-cp"),
+                selected.then_some("selected"), (!node.ready).then_some("node-notready"))}
             role="listitem" data-node={node.name.0.clone()} tabindex="0"
-            title={node.name.0.clone()} {onclick} {onkeydown}>
+            title={node.name.0.clone()}>
             <span class="tile-name">{ &node.name.0 }</span>
             <span class="tile-chips">{ for chips }</span>
             if problems {
