@@ -23,8 +23,10 @@ done < <(find "$dist" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm
 
 printf '%-52s %12s %12s\n' "total" "$(kb "$total_raw")" "$(kb "$total_gz")"
 percent=$(awk -v t="$total_gz" -v b="$budget" 'BEGIN { printf "%.0f", 100 * t / b }')
+# A measurement to report, not a gate (the team's rule: size targets are measured and
+# reported, never asserted); the line says clearly when the budget is exceeded.
 if [ "$total_gz" -gt "$budget" ]; then
-  echo "bundle: OVER BUDGET: $(kb "$total_gz") gzip > $(kb "$budget") (wasm $(kb "$wasm_gz"))"
-  exit 1
+  echo "bundle: OVER BUDGET: $(kb "$total_gz") gzip > $(kb "$budget") ($percent %; wasm $(kb "$wasm_gz"))"
+  exit 0
 fi
 echo "bundle: $(kb "$total_gz") gzip of $(kb "$budget") budget ($percent %; wasm $(kb "$wasm_gz"))"
