@@ -491,3 +491,62 @@ pub fn group_label_candidates(nodes: &[Rc<NodeView>]) -> Vec<String> {
         .map(|(k, _)| k.to_string())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Command;
+    use crate::model::Node;
+
+    fn sim_with_zones(n: usize) -> Simulation {
+        let mut sim = Simulation::new(1);
+        for i in 0..n {
+            let mut node = Node::new(format!("n{i}"));
+            node.labels
+                .insert("kubernetes.io/hostname".into(), format!("n{i}"));
+            if i % 4 != 3 {
+                node.labels.insert(
+                    "topology.kubernetes.io/zone".into(),
+                    ["a", "b", "c"][i % 3].to_string(),
+                );
+            }
+            sim.apply(Command::ApplyNode(node)).unwrap();
+        }
+        sim
+    }
+
+    #[test]
+    fn compact_tiles_group_by_a_label_with_unlabelled_nodes_last() {
+        let view = cluster_view(&sim_with_zones(8));
+        assert_eq!(
+            group_label_candidates(&view.nodes),
+            vec!["topology.kubernetes.io/zone".to_string()],
+            "hostname is unique per node and is never offered"
+        );
+        let groups: Vec<(Option<String>, Vec<String>)> =
+            group_nodes(&view.nodes, "topology.kubernetes.io/zone")
+                .into_iter()
+                .map(|(v, ns)| (v, ns.iter().map(|n| n.name.0.clone()).collect()))
+                .collect();
+        let s = |v: &str| Some(v.to_string());
+        let names = |ns: &[&str]| ns.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            groups,
+            vec![
+                (s("a"), names(&["n0", "n6"])),
+                (s("b"), names(&["n1", "n4"])),
+                (s("c"), names(&["n2", "n5"])),
+                (None, names(&["n3", "n7"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn quantities_print_like_kubectl() {
+        assert_eq!(format_cpu(250), "250m");
+        assert_eq!(format_cpu(2000), "2");
+        assert_eq!(format_bytes(200 * 1024 * 1024), "200Mi");
+        assert_eq!(format_bytes(3 * 512 * 1024 * 1024), "1.5Gi");
+        assert_eq!(format_bytes(0), "0");
+    }
+}

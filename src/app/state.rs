@@ -554,7 +554,15 @@ impl AppState {
             Object::Pod(_) => 1,
             Object::DaemonSet(_) => 2,
         });
-        let mut output = Vec::new();
+        // The text's Nodes that are not re-applied are, to kubectl, unchanged.
+        let mut output: Vec<String> = if rebuild {
+            Vec::new()
+        } else {
+            nodes
+                .iter()
+                .map(|n| format!("node/{} unchanged", n.name))
+                .collect()
+        };
         let mut errors = Vec::new();
         for (object, line) in ordered {
             match load::apply_object(&mut sim, object.clone()) {
@@ -629,6 +637,9 @@ impl AppState {
             if self.sim.daemon_set(key).is_none() {
                 self.selection.daemon_set = None;
             }
+        }
+        if self.selection.node.is_none() {
+            self.select_first_unscheduled_node();
         }
     }
 

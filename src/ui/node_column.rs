@@ -9,6 +9,7 @@ use crate::app::state::Action;
 use crate::i18n::Msg;
 use crate::model::{DaemonSetKey, NodeName, TaintEffect};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How many labels a column shows before "+N".
@@ -52,6 +53,16 @@ fn select_handlers(
 pub fn node_column(props: &NodeColumnProps) -> Html {
     let app = use_app();
     let node = &props.node;
+    let column = use_node_ref();
+    {
+        // A newly selected node (clicked, or just added at the far right) scrolls into view.
+        let column = column.clone();
+        use_effect_with(props.selected, move |&selected| {
+            if selected {
+                scroll_into_view(&column);
+            }
+        });
+    }
     let (onclick, onkeydown) = select_handlers(&app, &node.name);
     let control_plane = node.role == NodeRole::ControlPlane;
     let lanes = node.lanes.iter().map(|lane| {
@@ -94,7 +105,7 @@ pub fn node_column(props: &NodeColumnProps) -> Html {
     html! {
         <div class={classes!("node", control_plane.then_some("node-cp"), props.selected.then_some("selected"),
                 (!node.ready).then_some("node-notready"), node.cordoned.then_some("node-cordoned"))}
-            role="listitem" data-node={node.name.0.clone()}>
+            role="listitem" data-node={node.name.0.clone()} ref={column}>
             <div class="lanes">{ for lanes }</div>
             <div class="node-box" data-testid="node-box" tabindex="0" role="button" aria-pressed={props.selected.to_string()}
                 aria-label={label} {onclick} {onkeydown}>
@@ -119,6 +130,28 @@ pub fn node_column(props: &NodeColumnProps) -> Html {
                 <ResourceBars node={node.clone()} />
             </div>
         </div>
+    }
+}
+
+/// Scrolls the diagram horizontally so that the column is fully visible.
+fn scroll_into_view(column: &NodeRef) {
+    let Some(el) = column.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let Some(scroller) = el
+        .closest(".diagram-scroll")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let (left, width) = (el.offset_left(), el.offset_width());
+    let (view_left, view_width) = (scroller.scroll_left(), scroller.client_width());
+    if left < view_left {
+        scroller.set_scroll_left(left - 8);
+    } else if left + width > view_left + view_width {
+        scroller.set_scroll_left(left + width - view_width + 8);
     }
 }
 
