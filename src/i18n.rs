@@ -112,6 +112,7 @@ catalog! {
     LineN => "line {0}", "{0}행";
     NoLine => "no line", "행 정보 없음";
     AppliedOk => "Applied.", "적용했습니다.";
+    KubectlSays => "What kubectl would print", "kubectl이 출력할 내용";
     NotApplied => "Edited, not applied yet.", "수정됨, 아직 적용하지 않음.";
 
     // Diagram

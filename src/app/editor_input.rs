@@ -35,7 +35,12 @@ impl EditorDiagnostic {
 pub struct EditorObjects {
     pub objects: Vec<(Object, Option<usize>)>,
     pub diagnostics: Vec<EditorDiagnostic>,
+    /// What `kubectl apply -f` of the text would print on stderr; empty when valid.
+    pub kubectl_stderr: String,
 }
+
+/// The file name the page's kubectl output uses for the editor's text.
+pub const EDITOR_FILE: &str = "manifest.yaml";
 
 impl EditorObjects {
     /// The text's Nodes, in order.
@@ -54,6 +59,7 @@ impl EditorObjects {
 pub fn read(text: &str) -> EditorObjects {
     let loaded = crate::manifest::load(text);
     EditorObjects {
+        kubectl_stderr: crate::manifest::render_kubectl_errors(&loaded.diagnostics, EDITOR_FILE),
         objects: loaded
             .objects
             .into_iter()

@@ -178,6 +178,8 @@ pub struct EditorState {
     pub diagnostics: Vec<EditorDiagnostic>,
     /// kubectl apply's output lines for the last valid apply (`daemonset.apps/x created`).
     pub apply_output: Vec<String>,
+    /// kubectl apply's stderr for the last invalid apply (empty after a valid one).
+    pub kubectl_stderr: String,
     /// Whether edits apply by themselves after a pause.
     pub live_apply: bool,
 }
@@ -531,6 +533,7 @@ impl AppState {
     fn apply_objects(&mut self, objects: EditorObjects) {
         if !objects.diagnostics.is_empty() {
             self.editor.diagnostics = objects.diagnostics;
+            self.editor.kubectl_stderr = objects.kubectl_stderr;
             return;
         }
         let nodes = objects.nodes();
@@ -564,18 +567,25 @@ impl AppState {
                 .collect()
         };
         let mut errors = Vec::new();
+        let mut server_errors = Vec::new();
         for (object, line) in ordered {
             match load::apply_object(&mut sim, object.clone()) {
                 Ok((applied, _events)) => output.push(applied.line()),
-                Err(diagnostics) => errors.extend(
-                    diagnostics
-                        .into_iter()
-                        .map(|d| EditorDiagnostic::from_manifest(d, *line)),
-                ),
+                Err(diagnostics) => {
+                    errors.extend(
+                        diagnostics
+                            .iter()
+                            .cloned()
+                            .map(|d| EditorDiagnostic::from_manifest(d, *line)),
+                    );
+                    server_errors.extend(diagnostics);
+                }
             }
         }
         if !errors.is_empty() {
             self.editor.diagnostics = errors;
+            self.editor.kubectl_stderr =
+                crate::manifest::render_kubectl_errors(&server_errors, editor_input::EDITOR_FILE);
             return;
         }
         let daemon_sets: Vec<DaemonSetKey> = objects
@@ -626,6 +636,7 @@ impl AppState {
             pods,
         };
         self.editor.diagnostics.clear();
+        self.editor.kubectl_stderr.clear();
         self.editor.apply_output = output;
         self.notice = None;
         if let Some(node) = &self.selection.node {

@@ -63,6 +63,8 @@ pub struct EditorProps {
     pub text: AttrValue,
     pub diagnostics: Rc<Vec<EditorDiagnostic>>,
     pub apply_output: Rc<Vec<String>>,
+    /// kubectl apply's stderr for the text, when invalid.
+    pub kubectl_stderr: AttrValue,
     pub dirty: bool,
     pub live_apply: bool,
 }
@@ -239,6 +241,12 @@ pub fn manifest_editor(props: &EditorProps) -> Html {
             </div>
             { status }
             <Diagnostics diagnostics={props.diagnostics.clone()} on_jump={jump} />
+            if !props.kubectl_stderr.is_empty() {
+                <details class="kubectl-stderr" data-testid="kubectl-stderr">
+                    <summary>{ app.t(Msg::KubectlSays) }</summary>
+                    <pre><span class="prompt">{ "$ kubectl apply -f manifest.yaml\n" }</span>{ props.kubectl_stderr.clone() }</pre>
+                </details>
+            }
         </div>
     }
 }
@@ -270,6 +278,17 @@ fn jump_to_line(textarea: &NodeRef, scroller: &NodeRef, text: &str, line: usize)
     }
 }
 
+/// The API server's `field: message` form, unless the message already names the field
+/// (`strict decoding error: unknown field "spec.x"`).
+fn api_text(d: &EditorDiagnostic) -> String {
+    match &d.field {
+        Some(field) if !field.is_empty() && !d.message.contains(field.as_str()) => {
+            format!("{field}: {}", d.message)
+        }
+        _ => d.message.clone(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct DiagnosticsProps {
     diagnostics: Rc<Vec<EditorDiagnostic>>,
@@ -298,10 +317,7 @@ fn diagnostics(props: &DiagnosticsProps) -> Html {
         html! {
             <li class="diag" data-testid="diagnostic" data-line={line_attr}>
                 { where_ }
-                if let Some(field) = &d.field {
-                    <code class="diag-field">{ field }</code>
-                }
-                <span class="diag-msg">{ &d.message }</span>
+                <span class="diag-msg">{ api_text(d) }</span>
             </li>
         }
     });

@@ -106,6 +106,7 @@ pub fn app() -> Html {
                             text={AttrValue::from(state.editor.text.clone())}
                             diagnostics={diagnostics}
                             apply_output={apply_output}
+                            kubectl_stderr={AttrValue::from(state.editor.kubectl_stderr.clone())}
                             dirty={state.editor.dirty()}
                             live_apply={state.editor.live_apply} />
                     </section>

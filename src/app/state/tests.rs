@@ -277,6 +277,14 @@ fn invalid_text_shows_errors_at_their_lines_and_keeps_the_last_valid_cluster() {
         .diagnostics
         .iter()
         .any(|d| d.message.contains("matchLables")));
+    assert!(
+        state
+            .editor
+            .kubectl_stderr
+            .starts_with("Error from server (BadRequest): error when creating \"manifest.yaml\""),
+        "{}",
+        state.editor.kubectl_stderr
+    );
     assert_eq!(diagram(&state), before);
     assert!(state.is_settled());
 }
@@ -296,6 +304,13 @@ fn changing_a_selector_is_rejected_as_the_api_server_does() {
         d[0].message
     );
     assert!(d[0].line.is_some());
+    assert!(
+        state.editor.kubectl_stderr.starts_with(
+            "The DaemonSet \"monitoring-daemon\" is invalid: spec.selector: Invalid value:"
+        ),
+        "{}",
+        state.editor.kubectl_stderr
+    );
 }
 
 #[test]
