@@ -88,13 +88,9 @@ fn t1_node_selector_and_affinity_are_anded_terms_ored() {
 
 #[test]
 fn t4_created_pod_gets_a_single_metadata_name_term_and_keeps_its_node_selector() {
-    let mut n = node("n1");
-    n.labels.insert("disk".into(), "ssd".into());
+    let n = labelled_node("n1", "disk", "ssd");
     let mut ds = daemon_set("agent");
-    ds.template
-        .spec
-        .node_selector
-        .insert("disk".into(), "ssd".into());
+    select_label(&mut ds, "disk", "ssd");
     ds.template.spec.required_node_affinity = Some(NodeSelector {
         node_selector_terms: vec![NodeSelectorTerm {
             match_expressions: vec![NodeSelectorRequirement {
@@ -362,13 +358,9 @@ fn t13_host_network_adds_the_network_unavailable_toleration() {
 
 #[test]
 fn t14_removing_a_required_label_deletes_the_pod() {
-    let mut n = node("n1");
-    n.labels.insert("disk".into(), "ssd".into());
+    let n = labelled_node("n1", "disk", "ssd");
     let mut ds = daemon_set("agent");
-    ds.template
-        .spec
-        .node_selector
-        .insert("disk".into(), "ssd".into());
+    select_label(&mut ds, "disk", "ssd");
     refresh_json(&mut ds);
     let mut sim = sim_with(vec![n], vec![ds]);
     settle(&mut sim);

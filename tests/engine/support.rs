@@ -11,6 +11,22 @@ pub fn node(name: &str) -> Node {
     n
 }
 
+/// A worker with one extra label.
+pub fn labelled_node(name: &str, key: &str, value: &str) -> Node {
+    let mut n = node(name);
+    n.labels.insert(key.into(), value.into());
+    n
+}
+
+/// Adds a nodeSelector pair to the DaemonSet's template.
+pub fn select_label(ds: &mut DaemonSet, key: &str, value: &str) {
+    ds.template
+        .spec
+        .node_selector
+        .insert(key.into(), value.into());
+    refresh_json(ds);
+}
+
 pub fn control_plane(name: &str) -> Node {
     let mut n = node(name);
     n.labels.insert(
