@@ -105,16 +105,24 @@ pub(crate) fn sync_daemon_set(sim: &mut Simulation, index: usize) {
     }
     let hash = history::construct_history(sim, index);
     claim_pods(sim, index);
-    let acted = manage(sim, index, &hash);
+    // One grouping of the DaemonSet's pods serves manage, the rolling update and the status,
+    // unless one of them created or deleted pods.
+    let node_to_pods = nodes_to_daemon_pods(sim, sim.daemon_set_at(index));
+    let mut acted = manage(sim, index, &hash, &node_to_pods);
+    let mut node_to_pods = Some(node_to_pods);
     if !acted {
         if let UpdateStrategy::RollingUpdate { .. } = sim.daemon_set_at(index).update_strategy {
-            rolling_update::rolling_update(sim, index, &hash);
+            let map = node_to_pods.take().expect("set above");
+            let (rolled, map) = rolling_update::rolling_update(sim, index, &hash, map);
+            acted = rolled;
+            node_to_pods = Some(map);
         }
     }
     history::cleanup_history(sim, index, &hash);
     let generation = sim.daemon_set_at(index).generation;
     sim.daemon_set_at_mut(index).status.observed_generation = generation;
-    super::status::update_daemon_set_status(sim, index);
+    let node_to_pods = if acted { None } else { node_to_pods };
+    super::status::update_daemon_set_status(sim, index, node_to_pods.as_ref());
 }
 
 /// `ClaimPods` (R2.3): adopt matching orphans, release owned pods whose labels stopped matching.
@@ -165,10 +173,14 @@ fn owner_reference(ds: &DaemonSet) -> OwnerReference {
 
 /// `manage`: plans creates and deletes for every node, then executes them. Returns whether it
 /// issued anything.
-fn manage(sim: &mut Simulation, index: usize, hash: &str) -> bool {
+fn manage(
+    sim: &mut Simulation,
+    index: usize,
+    hash: &str,
+    node_to_pods: &BTreeMap<String, Vec<PodKey>>,
+) -> bool {
     let ds = sim.daemon_set_at(index).clone();
     let decisions = sim.decisions_for(index);
-    let node_to_pods = nodes_to_daemon_pods(sim, &ds);
     let mut nodes_needing_pods: Vec<String> = Vec::new();
     let mut pods_to_delete: Vec<PodKey> = Vec::new();
     let names: Vec<String> = sim.nodes().iter().map(|n| n.name.clone()).collect();
@@ -181,7 +193,7 @@ fn manage(sim: &mut Simulation, index: usize, hash: &str) -> bool {
         pods_to_delete.extend(delete);
     }
     // Pending pods aimed at a node that no longer exists: PodGC cannot clean those up (R2.2).
-    for (node, pods) in &node_to_pods {
+    for (node, pods) in node_to_pods {
         if sim.node(node).is_none() {
             for key in pods {
                 if sim.pods.get(key).is_some_and(|e| !e.pod.is_bound()) {

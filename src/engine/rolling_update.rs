@@ -4,7 +4,7 @@
 //! Upstream walks a Go map, so its node order is effectively random (R3.8); this port walks node
 //! names in sorted order so that a replay is reproducible. The settled result is the same.
 
-use super::controller::{is_pod_available, nodes_to_daemon_pods, sync_nodes};
+use super::controller::{is_pod_available, sync_nodes};
 use super::{PodKey, Simulation};
 use crate::model::UpdateStrategy;
 use std::collections::{BTreeMap, HashMap};
@@ -39,17 +39,23 @@ fn find_updated_pods_on_node(
 }
 
 /// `rollingUpdate` for the DaemonSet at `index`.
-pub(crate) fn rolling_update(sim: &mut Simulation, index: usize, hash: &str) {
+/// Takes the grouping of the DaemonSet's pods and gives it back (with empty lists for podless
+/// nodes that should run) with whether it issued creates or deletes.
+pub(crate) fn rolling_update(
+    sim: &mut Simulation,
+    index: usize,
+    hash: &str,
+    mut node_to_pods: BTreeMap<String, Vec<PodKey>>,
+) -> (bool, BTreeMap<String, Vec<PodKey>>) {
     let ds = sim.daemon_set_at(index).clone();
     let UpdateStrategy::RollingUpdate {
         max_unavailable,
         max_surge,
     } = &ds.update_strategy
     else {
-        return;
+        return (false, node_to_pods);
     };
     let decisions = sim.decisions_for(index);
-    let mut node_to_pods: BTreeMap<String, Vec<PodKey>> = nodes_to_daemon_pods(sim, &ds);
     // `updatedDesiredNodeCounts`: every node that should run joins the walk, even podless.
     let mut desired: i64 = 0;
     let mut should_run: HashMap<&str, bool> = HashMap::new();
@@ -101,8 +107,8 @@ pub(crate) fn rolling_update(sim: &mut Simulation, index: usize, hash: &str) {
             (max_unavailable - num_unavailable).clamp(0, candidates.len() as i64) as usize;
         let mut to_delete = allowed_replacement;
         to_delete.extend(candidates.into_iter().take(remaining));
-        sync_nodes(sim, index, &to_delete, &[], hash);
-        return;
+        let acted = sync_nodes(sim, index, &to_delete, &[], hash);
+        return (acted, node_to_pods);
     }
 
     let mut num_surge: i64 = 0;
@@ -161,5 +167,6 @@ pub(crate) fn rolling_update(sim: &mut Simulation, index: usize, hash: &str) {
         let n = ((num_available - desired) as usize).min(should_not_run_to_delete.len());
         old_to_delete.extend(should_not_run_to_delete.into_iter().take(n));
     }
-    sync_nodes(sim, index, &old_to_delete, &to_create, hash);
+    let acted = sync_nodes(sim, index, &old_to_delete, &to_create, hash);
+    (acted, node_to_pods)
 }

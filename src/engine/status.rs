@@ -6,11 +6,22 @@ use crate::model::DaemonSetStatus;
 
 /// Computes and stores the status of the DaemonSet at `index`, and asks to be woken when a
 /// ready pod becomes available under `minReadySeconds` (R2.7).
-pub(crate) fn update_daemon_set_status(sim: &mut Simulation, index: usize) {
+pub(crate) fn update_daemon_set_status(
+    sim: &mut Simulation,
+    index: usize,
+    grouped: Option<&std::collections::BTreeMap<String, Vec<super::PodKey>>>,
+) {
     let decisions = sim.decisions_for(index);
     let ds = sim.daemon_set_at(index);
     let hash = super::history::template_hash(ds);
-    let node_to_pods = controller::nodes_to_daemon_pods(sim, ds);
+    let fresh;
+    let node_to_pods = match grouped {
+        Some(g) => g,
+        None => {
+            fresh = controller::nodes_to_daemon_pods(sim, ds);
+            &fresh
+        }
+    };
     let now = sim.now();
     let mut s = DaemonSetStatus {
         observed_generation: ds.status.observed_generation,
