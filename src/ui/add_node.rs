@@ -180,6 +180,7 @@ pub fn add_node_form(props: &AddNodeProps) -> Html {
                     <input type="text" data-testid="node-pods" value={fields.pods.clone()} placeholder="110"
                         oninput={set(|f, v| f.pods = v)} />
                 </label>
+                <p class="hint wide">{ app.t(Msg::EmptyMeansNoLimit) }</p>
                 <label class="field wide">
                     <span>{ app.t(Msg::LabelsField) }</span>
                     <textarea rows="2" data-testid="node-labels" spellcheck="false" placeholder="disktype=ssd"
@@ -191,7 +192,6 @@ pub fn add_node_form(props: &AddNodeProps) -> Html {
                         value={fields.taints.clone()} oninput={set(|f, v| f.taints = v)} />
                 </label>
             </div>
-            <p class="hint">{ app.t(Msg::EmptyMeansNoLimit) }</p>
             if let Some(msg) = &*error {
                 <p class="form-error" role="alert">{ msg }</p>
             }

@@ -9,7 +9,12 @@ use yew::prelude::*;
 /// Real milliseconds between two steps of the simulated clock while playing: long enough to see
 /// each phase (ContainerCreating → Running → Ready), short enough that a scenario settles in a
 /// second or two.
-pub const TICK_MS: u32 = 380;
+pub const TICK_MS: u32 = 300;
+
+/// After this many steps in a row without settling (a rolling update across many nodes), the
+/// clock steps faster, so that long reconciliations still settle in seconds.
+pub const FAST_AFTER_TICKS: u32 = 12;
+pub const FAST_TICK_MS: u32 = 150;
 
 /// Real milliseconds of typing pause before a live apply.
 pub const APPLY_DEBOUNCE_MS: u32 = 600;
@@ -19,8 +24,23 @@ pub const APPLY_DEBOUNCE_MS: u32 = 600;
 pub fn use_ticker(state: &UseReducerHandle<AppState>) {
     let due = state.playing && !state.sim().is_settled();
     let dispatcher = state.dispatcher();
+    // Steps taken since the simulation last had nothing to do.
+    let streak = use_mut_ref(|| 0u32);
     use_effect_with((state.revision(), due), move |&(_, due)| {
-        let timeout = due.then(|| Timeout::new(TICK_MS, move || dispatcher.dispatch(Action::Tick)));
+        let timeout = if due {
+            let delay = if *streak.borrow() < FAST_AFTER_TICKS {
+                TICK_MS
+            } else {
+                FAST_TICK_MS
+            };
+            Some(Timeout::new(delay, move || {
+                *streak.borrow_mut() += 1;
+                dispatcher.dispatch(Action::Tick);
+            }))
+        } else {
+            *streak.borrow_mut() = 0;
+            None
+        };
         move || drop(timeout)
     });
 }

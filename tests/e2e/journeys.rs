@@ -354,3 +354,31 @@ async fn phone_and_projector_widths() {
         page.finish().await;
     }
 }
+
+#[tokio::test]
+#[ignore = "end-to-end: needs dist/ and chromedriver; run by scripts/test.sh"]
+async fn changing_the_template_rolls_every_pod_and_settles() {
+    let page = open_page("?lang=en").await;
+    page.wait_settled().await;
+    let before = page
+        .eval(r#"return [...document.querySelectorAll('[data-testid="pod"]')].map(e => e.dataset.pod).sort();"#)
+        .await;
+    let text = page
+        .editor_text()
+        .await
+        .replace("image: nginx", "image: nginx:1.27");
+    page.set_editor_text(&text).await;
+    page.wait_for(r#"[data-look="terminating"]"#).await;
+    page.wait_settled().await;
+    assert_eq!(chips(&page).await, WORKERS_READY);
+    let after = page
+        .eval(r#"return [...document.querySelectorAll('[data-testid="pod"]')].map(e => e.dataset.pod).sort();"#)
+        .await;
+    let before: Vec<String> = serde_json::from_value(before).expect("names");
+    let after: Vec<String> = serde_json::from_value(after).expect("names");
+    assert!(
+        after.iter().all(|p| !before.contains(p)),
+        "every pod was replaced: {before:?} -> {after:?}"
+    );
+    page.finish().await;
+}
