@@ -214,7 +214,7 @@ catalog! {
     ExNotCordoned => "Not cordoned.", "cordon 되지 않았습니다.";
     ExCordoned => "Cordoned, but daemon pods tolerate node.kubernetes.io/unschedulable automatically, so they still run.", "cordon 되었지만 데몬 파드는 node.kubernetes.io/unschedulable을 자동으로 허용하므로 계속 실행됩니다.";
     ExReady => "The node is Ready.", "노드가 Ready 상태입니다.";
-    ExNotReady => "The node is not Ready: the node controller taints it, and daemon pods tolerate those taints automatically.", "노드가 Ready가 아닙니다. 노드 컨트롤러가 테인트를 붙이지만 데몬 파드는 그 테인트를 자동으로 허용합니다.";
+    ExNotReady => "The node is not Ready: the node controller adds the node.kubernetes.io/not-ready (or unreachable) taints listed above. Daemon pods tolerate their NoExecute form automatically, so running pods stay; the NoSchedule form keeps new ones away.", "노드가 Ready가 아닙니다. 노드 컨트롤러가 위에 보이는 node.kubernetes.io/not-ready(또는 unreachable) 테인트를 붙입니다. 데몬 파드는 NoExecute 테인트를 자동으로 허용하므로 실행 중인 파드는 남지만, NoSchedule 테인트 때문에 새 파드는 놓이지 않습니다.";
     ExResourcesFit => "The pod's requests fit in what is left on the node.", "파드의 요청량이 노드에 남은 자원 안에 들어갑니다.";
     ExNoRequests => "The pod requests no resources.", "파드가 요청하는 자원이 없습니다.";
     ExResourcesNoFit => "The scheduler cannot place the pod ({0}): it stays Pending.", "스케줄러가 파드를 놓을 수 없어({0}) Pending 상태로 남습니다.";

@@ -217,7 +217,14 @@ pub fn eligibility_card(sim: &Simulation, ds: &DaemonSet, node: &Node) -> Eligib
     } else {
         requests
             .iter()
-            .map(|(k, q)| format!("{k}: {}", q.text))
+            .map(|(k, q)| match k.as_str() {
+                "cpu" => format!("cpu: {}", super::cluster_view::format_cpu(q.milli)),
+                "memory" => format!(
+                    "memory: {}",
+                    super::cluster_view::format_bytes(q.milli / 1000)
+                ),
+                _ => format!("{k}: {}", q.text),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };

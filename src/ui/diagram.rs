@@ -34,6 +34,12 @@ pub fn cluster_diagram(props: &DiagramProps) -> Html {
     let adding = use_state(|| false);
     let view = &props.view;
     let compact = view.nodes.len() > COMPACT_THRESHOLD;
+    let group_select = super::hooks::use_select_value(
+        compact
+            .then(|| effective_group_by(props))
+            .flatten()
+            .unwrap_or_default(),
+    );
     let toggle_add = {
         let adding = adding.clone();
         Callback::from(move |_: MouseEvent| adding.set(!*adding))
@@ -47,7 +53,7 @@ pub fn cluster_diagram(props: &DiagramProps) -> Html {
     let body = if view.nodes.is_empty() {
         html! { <p class="empty">{ app.t(Msg::NoNodes) }</p> }
     } else if compact {
-        compact_body(props, &app)
+        compact_body(props, &app, group_select)
     } else {
         let columns = view.nodes.iter().map(|node| {
             let selected = props.selected_node.as_ref() == Some(&node.name);
@@ -79,24 +85,14 @@ pub fn cluster_diagram(props: &DiagramProps) -> Html {
     }
 }
 
-fn compact_body(props: &DiagramProps, app: &super::context::AppContext) -> Html {
+fn compact_body(
+    props: &DiagramProps,
+    app: &super::context::AppContext,
+    group_select: NodeRef,
+) -> Html {
     let view = &props.view;
     let candidates = group_label_candidates(&view.nodes);
-    let group_by = props
-        .group_by
-        .clone()
-        .filter(|g| candidates.contains(g))
-        .or_else(|| {
-            [
-                "topology.kubernetes.io/zone",
-                "node.kubernetes.io/instance-type",
-                "pool",
-            ]
-            .into_iter()
-            .map(str::to_string)
-            .find(|k| candidates.contains(k))
-        })
-        .or_else(|| candidates.first().cloned());
+    let group_by = effective_group_by(props);
     let onchange = app.callback(|e: Event| {
         let value = e
             .target()
@@ -162,7 +158,7 @@ fn compact_body(props: &DiagramProps, app: &super::context::AppContext) -> Html 
                 <span>{ app.tf(Msg::CompactNote, &[&view.nodes.len().to_string()]) }</span>
                 <label>
                     { app.t(Msg::GroupBy) }{ " " }
-                    <select data-testid="group-by" {onchange}>
+                    <select ref={group_select} data-testid="group-by" {onchange}>
                         <option value="" selected={group_by.is_none()}>{ "—" }</option>
                         { for options }
                     </select>
@@ -171,6 +167,27 @@ fn compact_body(props: &DiagramProps, app: &super::context::AppContext) -> Html 
             { for groups }
         </div>
     }
+}
+
+/// The label compact tiles are grouped by: the user's choice if the nodes have it, else a
+/// well-known topology label, else the first candidate.
+fn effective_group_by(props: &DiagramProps) -> Option<String> {
+    let candidates = group_label_candidates(&props.view.nodes);
+    props
+        .group_by
+        .clone()
+        .filter(|g| candidates.contains(g))
+        .or_else(|| {
+            [
+                "topology.kubernetes.io/zone",
+                "node.kubernetes.io/instance-type",
+                "pool",
+            ]
+            .into_iter()
+            .map(str::to_string)
+            .find(|k| candidates.contains(k))
+        })
+        .or_else(|| candidates.first().cloned())
 }
 
 #[derive(Properties, PartialEq)]

@@ -185,6 +185,7 @@ pub fn eligibility_card_view(props: &CardProps) -> Html {
             .map(|(ns, name)| DaemonSetKey::new(ns, name));
         Action::SelectDaemonSet(key)
     });
+    let ds_select = super::hooks::use_select_value(card.daemon_set.to_string());
     let options = props.daemon_sets.iter().map(|ds| {
         let selected = ds.key == card.daemon_set;
         html! { <option value={ds.key.to_string()} {selected}>{ ds.key.to_string() }</option> }
@@ -197,7 +198,7 @@ pub fn eligibility_card_view(props: &CardProps) -> Html {
                 <h3>{ app.t(Msg::CardTitle) }</h3>
                 <label class="ds-pick">
                     <span>{ app.t(Msg::CardDaemonSet) }</span>
-                    <select {onchange} data-testid="card-daemonset">{ for options }</select>
+                    <select ref={ds_select} {onchange} data-testid="card-daemonset">{ for options }</select>
                 </label>
             </div>
             <p class="card-sub"><code>{ format!("node/{}", card.node) }</code>{ " × " }

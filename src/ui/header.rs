@@ -170,6 +170,7 @@ fn theme_switch(props: &ThemeProps) -> Html {
             .unwrap_or_default();
         Action::SetTheme(Theme::parse(&value).unwrap_or_default())
     });
+    let theme_select = super::hooks::use_select_value(props.theme.as_str().to_string());
     let option = |theme: Theme, msg: Msg| {
         html! {
             <option value={theme.as_str()} selected={props.theme == theme}>{ app.t(msg) }</option>
@@ -179,7 +180,7 @@ fn theme_switch(props: &ThemeProps) -> Html {
         <label class="theme-select">
             <span class="sr-only">{ app.t(Msg::Theme) }</span>
             <span aria-hidden="true">{ "◐" }</span>
-            <select data-testid="theme" {onchange} aria-label={app.t(Msg::Theme)}>
+            <select ref={theme_select} data-testid="theme" {onchange} aria-label={app.t(Msg::Theme)}>
                 { option(Theme::System, Msg::ThemeSystem) }
                 { option(Theme::Light, Msg::ThemeLight) }
                 { option(Theme::Dark, Msg::ThemeDark) }

@@ -84,3 +84,22 @@ pub fn use_document_prefs(lang: Lang, theme: Theme) {
         super::browser::save_prefs(lang, theme);
     });
 }
+
+/// A `<select>` that shows `value`: returns the ref to put on the select. Yew sets the options'
+/// `selected` attribute, which a select the user has already changed ignores; this sets the
+/// select's own value after every render instead.
+#[hook]
+pub fn use_select_value(value: String) -> NodeRef {
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect(move || {
+            if let Some(s) = select.cast::<web_sys::HtmlSelectElement>() {
+                if s.value() != value {
+                    s.set_value(&value);
+                }
+            }
+        });
+    }
+    select
+}

@@ -79,6 +79,7 @@ fn conditions(props: &NodePanelProps) -> Html {
             })
     };
     let ready = status_of(NodeConditionType::Ready);
+    let ready_ref = super::hooks::use_select_value(ready.as_str().to_string());
     let ready_select = {
         let name = node.name.clone();
         let onchange = app.callback(move |e: Event| Action::SetCondition {
@@ -90,7 +91,7 @@ fn conditions(props: &NodePanelProps) -> Html {
             html! { <option value={s.as_str()} selected={ready == s}>{ format!("Ready={}", s.as_str()) }</option> }
         };
         html! {
-            <select data-testid="ready" {onchange} aria-label="Ready">
+            <select ref={ready_ref} data-testid="ready" {onchange} aria-label="Ready">
                 { option(ConditionStatus::True) }
                 { option(ConditionStatus::False) }
                 { option(ConditionStatus::Unknown) }

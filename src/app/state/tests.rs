@@ -490,6 +490,15 @@ fn the_eligibility_card_agrees_with_the_cli_report_on_every_node() {
         value: "ssd".into(),
     });
     play(&mut state);
+    let ds = state.sim().daemon_sets()[0].clone();
+    let card = eligibility_card(state.sim(), &ds, state.sim().node("node-1").unwrap());
+    assert!(
+        card.rows
+            .iter()
+            .any(|r| r.api_text == "cpu: 100m, memory: 200Mi"),
+        "requests print as quantities: {:?}",
+        card.rows
+    );
     for report in daemon_set_reports(state.sim(), Detail::Plan) {
         let key = DaemonSetKey::new(report.namespace.clone(), report.name.clone());
         let ds = state.sim().daemon_set(&key).unwrap();
