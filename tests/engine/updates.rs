@@ -84,22 +84,7 @@ fn sim_pod_state(sim: &Simulation) -> String {
 
 #[test]
 fn t12_tolerated_no_execute_for_30s_evicts_and_recreates_in_a_loop() {
-    let mut ds = daemon_set("agent");
-    ds.template.spec.tolerations.push(toleration(
-        "k",
-        "Exists",
-        "",
-        Some(TaintEffect::NoExecute),
-        Some(30),
-    ));
-    refresh_json(&mut ds);
-    let mut sim = sim_with(workers(1), vec![ds]);
-    settle(&mut sim);
-    sim.apply(Command::AddTaint {
-        node: "node-1".into(),
-        taint: Taint::new("k", "", TaintEffect::NoExecute),
-    })
-    .unwrap();
+    let mut sim = tolerating_30s_then_tainted();
     let ds = &sim.daemon_sets()[0];
     assert!(
         sim.decision(ds, &sim.nodes()[0]).should_run,
@@ -129,22 +114,7 @@ fn t12_tolerated_no_execute_for_30s_evicts_and_recreates_in_a_loop() {
 
 #[test]
 fn r8_1_removing_the_taint_cancels_the_countdown() {
-    let mut ds = daemon_set("agent");
-    ds.template.spec.tolerations.push(toleration(
-        "k",
-        "Exists",
-        "",
-        Some(TaintEffect::NoExecute),
-        Some(30),
-    ));
-    refresh_json(&mut ds);
-    let mut sim = sim_with(workers(1), vec![ds]);
-    settle(&mut sim);
-    sim.apply(Command::AddTaint {
-        node: "node-1".into(),
-        taint: Taint::new("k", "", TaintEffect::NoExecute),
-    })
-    .unwrap();
+    let mut sim = tolerating_30s_then_tainted();
     advance(&mut sim, 10);
     sim.apply(Command::RemoveTaint {
         node: "node-1".into(),
@@ -454,4 +424,26 @@ fn t29_revision_history_limit_zero_keeps_only_revisions_live_pods_use() {
     );
     settle(&mut sim);
     assert_eq!(sim.revisions(&sim.daemon_sets()[0]).len(), 1);
+}
+
+/// One node running a DaemonSet that tolerates `k:NoExecute` for 30 s, settled, then tainted
+/// `k:NoExecute` (the countdown of R8.1 has just started).
+fn tolerating_30s_then_tainted() -> Simulation {
+    let mut ds = daemon_set("agent");
+    ds.template.spec.tolerations.push(toleration(
+        "k",
+        "Exists",
+        "",
+        Some(TaintEffect::NoExecute),
+        Some(30),
+    ));
+    refresh_json(&mut ds);
+    let mut sim = sim_with(workers(1), vec![ds]);
+    settle(&mut sim);
+    sim.apply(Command::AddTaint {
+        node: "node-1".into(),
+        taint: Taint::new("k", "", TaintEffect::NoExecute),
+    })
+    .unwrap();
+    sim
 }
