@@ -1,6 +1,6 @@
 //! Decoding one object's JSON into its k8s-openapi type as the API server's strict JSON decoder
-//! would: every unknown field is reported with its full path (serde_ignored), a type mismatch is
-//! worded as encoding/json words it (serde_path_to_error gives the path), and an unparsable
+//! would: every unknown field is reported with its full path, a type mismatch is worded as
+//! encoding/json words it (both paths come from the in-house `value_de` deserializer), and an unparsable
 //! quantity aborts decoding with `resource.Quantity`'s own message, which upstream takes
 //! precedence over an earlier type mismatch because a custom unmarshaler's error stops the
 //! decoder while plain type errors are only saved.
@@ -10,6 +10,7 @@
 //! null is dropped and decoding retried.
 
 use super::field_path::{FieldPath, Segment};
+use super::value_de::{self, Track};
 use super::{go_types, messages};
 use crate::model::Quantity;
 use serde::de::DeserializeOwned;
@@ -41,19 +42,18 @@ pub(crate) fn decode<T: DeserializeOwned>(value: &Value, root_struct: &str) -> D
     let mut owned: Option<Value> = None;
     for _ in 0..=MAX_NULL_RETRIES {
         let current = owned.as_ref().unwrap_or(value);
-        let mut unknown: Vec<FieldPath> = Vec::new();
-        let result: Result<T, _> = {
-            let mut callback = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(&path));
-            let de = serde_ignored::Deserializer::new(current, &mut callback);
-            serde_path_to_error::deserialize(de)
-        };
-        match result {
-            Ok(object) if unknown.is_empty() => return Decoded::Ok(object),
-            Ok(_) => return Decoded::Unknown(unknown),
+        let track = Track::default();
+        match value_de::deserialize::<T>(current, &track) {
+            Ok(object) => {
+                let unknown = track.unknown();
+                if unknown.is_empty() {
+                    return Decoded::Ok(object);
+                }
+                return Decoded::Unknown(unknown.into_iter().map(FieldPath::from).collect());
+            }
             Err(err) => {
-                let segments: Vec<serde_path_to_error::Segment> =
-                    err.path().iter().cloned().collect();
-                let inner = err.inner().to_string();
+                let segments = track.error_path();
+                let inner = err.to_string();
                 if inner.contains("invalid type: null") || inner.contains("unit value") {
                     let mut copy = current.clone();
                     if remove_at(&mut copy, &segments) {
@@ -71,71 +71,34 @@ pub(crate) fn decode<T: DeserializeOwned>(value: &Value, root_struct: &str) -> D
     }
 }
 
-fn ignored_path(path: &serde_ignored::Path<'_>) -> FieldPath {
-    let mut segments = Vec::new();
-    let mut current = path;
-    loop {
-        match current {
-            serde_ignored::Path::Root => break,
-            serde_ignored::Path::Seq { parent, index } => {
-                segments.push(Segment::Index(*index));
-                current = parent;
-            }
-            serde_ignored::Path::Map { parent, key } => {
-                segments.push(Segment::Field(key.clone()));
-                current = parent;
-            }
-            serde_ignored::Path::Some { parent }
-            | serde_ignored::Path::NewtypeStruct { parent }
-            | serde_ignored::Path::NewtypeVariant { parent } => current = parent,
-        }
-    }
-    segments.reverse();
-    FieldPath::from(segments)
-}
-
-fn location_of(segments: &[serde_path_to_error::Segment]) -> FieldPath {
-    let mut out = Vec::new();
-    for s in segments {
-        match s {
-            serde_path_to_error::Segment::Seq { index } => out.push(Segment::Index(*index)),
-            serde_path_to_error::Segment::Map { key } => out.push(Segment::Field(key.clone())),
-            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
-        }
-    }
-    FieldPath::from(out)
+/// Decodes JSON this program wrote itself (a stored template's canonical JSON) through the same
+/// deserializer as [`decode`], ignoring unknown fields; `None` when it does not decode.
+pub(crate) fn decode_lenient<T: DeserializeOwned>(value: &Value) -> Option<T> {
+    value_de::deserialize::<T>(value, &Track::default()).ok()
 }
 
 /// Drops the value at `segments` from `value`; false when the path does not lead anywhere.
-fn remove_at(value: &mut Value, segments: &[serde_path_to_error::Segment]) -> bool {
+fn remove_at(value: &mut Value, segments: &[Segment]) -> bool {
     let Some((last, parents)) = segments.split_last() else {
         return false;
     };
     let mut current = value;
     for s in parents {
         current = match (s, current) {
-            (serde_path_to_error::Segment::Map { key }, Value::Object(map)) => {
-                match map.get_mut(key) {
-                    Some(v) => v,
-                    None => return false,
-                }
-            }
-            (serde_path_to_error::Segment::Seq { index }, Value::Array(items)) => {
-                match items.get_mut(*index) {
-                    Some(v) => v,
-                    None => return false,
-                }
-            }
+            (Segment::Field(key), Value::Object(map)) => match map.get_mut(key) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Segment::Index(index), Value::Array(items)) => match items.get_mut(*index) {
+                Some(v) => v,
+                None => return false,
+            },
             _ => return false,
         };
     }
     match (last, current) {
-        (serde_path_to_error::Segment::Map { key }, Value::Object(map)) => {
-            map.remove(key).is_some()
-        }
-        (serde_path_to_error::Segment::Seq { index }, Value::Array(items))
-            if *index < items.len() =>
-        {
+        (Segment::Field(key), Value::Object(map)) => map.remove(key).is_some(),
+        (Segment::Index(index), Value::Array(items)) if *index < items.len() => {
             items.remove(*index);
             true
         }
@@ -202,12 +165,8 @@ fn upper_camel(name: &str) -> String {
 }
 
 /// Words a serde type error as encoding/json's `UnmarshalTypeError` with struct context.
-fn type_error<T>(
-    segments: &[serde_path_to_error::Segment],
-    inner: &str,
-    root_struct: &str,
-) -> Decoded<T> {
-    let location = location_of(segments);
+fn type_error<T>(segments: &[Segment], inner: &str, root_struct: &str) -> Decoded<T> {
+    let location = FieldPath::from(segments.to_vec());
     let (unexpected, expected, overflow) = if let Some(rest) = inner.strip_prefix("invalid type: ")
     {
         let (u, e) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
@@ -231,7 +190,7 @@ fn type_error<T>(
     let mut field_stack: Vec<String> = Vec::new();
     for segment in segments {
         match segment {
-            serde_path_to_error::Segment::Map { key } => {
+            Segment::Field(key) => {
                 if let Some(t) = &current_type {
                     if go_types::is_map(t) {
                         current_type = Some(go_types::element_type(t).to_string());
@@ -259,7 +218,7 @@ fn type_error<T>(
                     }
                 }
             }
-            serde_path_to_error::Segment::Seq { .. } => {
+            Segment::Index(_) => {
                 if let Some(t) = &current_type {
                     current_type = Some(go_types::element_type(t).to_string());
                 }

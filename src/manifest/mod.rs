@@ -28,6 +28,7 @@ mod render;
 mod stream;
 mod template;
 mod validation;
+mod value_de;
 mod yaml_doc;
 
 use crate::model;

@@ -15,7 +15,10 @@ pub fn edit_template(
     template: &model::PodTemplate,
     edit: impl FnOnce(&mut PodTemplateSpec),
 ) -> Option<model::PodTemplate> {
-    let mut spec: PodTemplateSpec = serde_json::from_str(&template.canonical_json).ok()?;
+    // Through the page's one k8s-openapi deserializer (see `value_de`): a second deserializer
+    // type would instantiate the whole PodSpec visitor tree a second time.
+    let value: serde_json::Value = serde_json::from_str(&template.canonical_json).ok()?;
+    let mut spec: PodTemplateSpec = super::decode::decode_lenient(&value)?;
     edit(&mut spec);
     Some(super::convert::pod_template(&spec))
 }
