@@ -490,3 +490,213 @@ impl<'de> VariantAccess<'de> for UnitVariant<'de> {
         ))
     }
 }
+
+/// The contract, checked against the two crates this module replaces: on thousands of mutated
+/// manifests, the same result, the same error text, the same error path and the same unknown
+/// fields as `serde_path_to_error` around `serde_ignored` around serde_json's `&Value` (both
+/// native dev-dependencies only).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use k8s_openapi::api::apps::v1::DaemonSet;
+    use k8s_openapi::api::core::v1::{Node, Pod, PodTemplateSpec};
+    use serde_json::json;
+
+    /// (error text or "ok", error path, unknown paths), all as text.
+    type Outcome = (String, String, Vec<String>);
+
+    fn show(segments: &[Segment]) -> String {
+        crate::manifest::field_path::FieldPath::from(segments.to_vec()).to_string()
+    }
+
+    /// The path the decoder made of a `serde_ignored` path before this module existed.
+    fn ignored_path(mut path: &serde_ignored::Path<'_>) -> String {
+        let mut segments = Vec::new();
+        loop {
+            match path {
+                serde_ignored::Path::Root => break,
+                serde_ignored::Path::Seq { parent, index } => {
+                    segments.push(Segment::Index(*index));
+                    path = parent;
+                }
+                serde_ignored::Path::Map { parent, key } => {
+                    segments.push(Segment::Field(key.clone()));
+                    path = parent;
+                }
+                serde_ignored::Path::Some { parent }
+                | serde_ignored::Path::NewtypeStruct { parent }
+                | serde_ignored::Path::NewtypeVariant { parent } => path = parent,
+            }
+        }
+        segments.reverse();
+        show(&segments)
+    }
+
+    fn reference<T: de::DeserializeOwned>(value: &Value) -> Outcome {
+        let mut unknown = Vec::new();
+        let result: Result<T, _> = {
+            let mut callback = |path: serde_ignored::Path<'_>| unknown.push(ignored_path(&path));
+            serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut callback))
+        };
+        match result {
+            Ok(_) => ("ok".into(), String::new(), unknown),
+            Err(err) => {
+                let segments: Vec<Segment> = err
+                    .path()
+                    .iter()
+                    .filter_map(|s| match s {
+                        serde_path_to_error::Segment::Map { key } => {
+                            Some(Segment::Field(key.clone()))
+                        }
+                        serde_path_to_error::Segment::Seq { index } => Some(Segment::Index(*index)),
+                        _ => None,
+                    })
+                    .collect();
+                (err.inner().to_string(), show(&segments), unknown)
+            }
+        }
+    }
+
+    fn ours<T: de::DeserializeOwned>(value: &Value) -> Outcome {
+        let track = Track::default();
+        let result = deserialize::<T>(value, &track);
+        let error_path = track.error_path();
+        let unknown = track.unknown().iter().map(|p| show(p)).collect();
+        match result {
+            Ok(_) => ("ok".into(), String::new(), unknown),
+            Err(err) => (err.to_string(), show(&error_path), unknown),
+        }
+    }
+
+    fn both(kind: &str, value: &Value) -> (Outcome, Outcome) {
+        match kind {
+            "DaemonSet" => (reference::<DaemonSet>(value), ours::<DaemonSet>(value)),
+            "Pod" => (reference::<Pod>(value), ours::<Pod>(value)),
+            "Node" => (reference::<Node>(value), ours::<Node>(value)),
+            _ => (
+                reference::<PodTemplateSpec>(value),
+                ours::<PodTemplateSpec>(value),
+            ),
+        }
+    }
+
+    /// Every position in `v` (objects, arrays and leaves), as JSON pointers.
+    fn pointers(v: &Value, here: String, out: &mut Vec<String>) {
+        out.push(here.clone());
+        match v {
+            Value::Object(m) => {
+                for (k, c) in m {
+                    let k = k.replace('~', "~0").replace('/', "~1");
+                    pointers(c, format!("{here}/{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, c) in a.iter().enumerate() {
+                    pointers(c, format!("{here}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Replaces every position with values of every JSON kind, adds unknown fields to every
+    /// object and odd items to every list; returns how many variants were compared.
+    fn mutate_and_compare(kind: &str, root: &Value) -> usize {
+        let replacements = [
+            json!(null),
+            json!("x"),
+            json!(""),
+            json!(1.5),
+            json!(-1),
+            json!(7),
+            json!(3_000_000_000u64),
+            json!(-3_000_000_000i64),
+            json!(1e300),
+            json!(true),
+            json!([]),
+            json!({}),
+            json!({"bogus": 1, "zz": null}),
+            json!([1, "a", null]),
+            json!([{"bogus": 2}]),
+            json!("2024-01-01T00:00:00Z"),
+            json!("not-a-time"),
+            json!("100m"),
+        ];
+        let mut all = Vec::new();
+        pointers(root, String::new(), &mut all);
+        let mut n = 0;
+        let mut check = |v: &Value, what: &str| {
+            let (expected, actual) = both(kind, v);
+            assert_eq!(actual, expected, "{kind}: {what}");
+            n += 1;
+        };
+        for p in &all {
+            for r in &replacements {
+                let mut v = root.clone();
+                *v.pointer_mut(p).unwrap() = r.clone();
+                check(&v, &format!("{p} = {r}"));
+            }
+            let mut v = root.clone();
+            match v.pointer_mut(p).unwrap() {
+                Value::Object(m) => {
+                    m.insert("aUnknown".into(), json!({"x": [1]}));
+                    m.insert("zUnknown".into(), json!(null));
+                }
+                Value::Array(a) => {
+                    a.push(json!({"weird": true}));
+                    a.push(json!(null));
+                }
+                _ => continue,
+            }
+            check(&v, &format!("{p} extended"));
+        }
+        n
+    }
+
+    #[test]
+    fn behaves_as_serde_path_to_error_around_serde_ignored() {
+        let mut n = 0;
+        let texts = crate::examples::all().iter().map(|e| e.yaml);
+        for text in texts.chain([crate::examples::DEFAULT_CLUSTER]) {
+            for doc in super::super::yaml_doc::parse_documents(text)
+                .into_iter()
+                .flatten()
+            {
+                let kind = doc["kind"].as_str().unwrap_or_default().to_string();
+                if !["DaemonSet", "Node", "Pod"].contains(&kind.as_str()) {
+                    continue;
+                }
+                n += mutate_and_compare(&kind, &doc);
+                if kind == "DaemonSet" {
+                    let template = doc["spec"]["template"].clone();
+                    n += mutate_and_compare("PodTemplateSpec", &template);
+                }
+            }
+        }
+        let pod = json!({
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": "p", "creationTimestamp": "2024-01-01T00:00:00Z",
+                         "ownerReferences": [{"apiVersion": "apps/v1", "kind": "DaemonSet", "name": "d", "uid": "u", "controller": true}]},
+            "spec": {"nodeName": "n", "containers": [{"name": "c", "image": "i",
+                     "ports": [{"containerPort": 80}], "resources": {"requests": {"cpu": "100m"}},
+                     "readinessProbe": {"httpGet": {"port": "http", "path": "/"}}}],
+                     "tolerations": [{"key": "k", "operator": "Exists", "tolerationSeconds": 5}],
+                     "volumes": [{"name": "v", "hostPath": {"path": "/x"}}]},
+            "status": {"phase": "Running",
+                       "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": "2024-01-01T00:00:00Z"}],
+                       "containerStatuses": [{"name": "c", "ready": true, "restartCount": 0, "image": "i", "imageID": "",
+                                              "state": {"running": {"startedAt": "2024-01-01T00:00:00Z"}}}]}
+        });
+        n += mutate_and_compare("Pod", &pod);
+        let node = json!({
+            "apiVersion": "v1", "kind": "Node", "metadata": {"name": "n", "labels": {"a": "b"}},
+            "spec": {"taints": [{"key": "k", "value": "v", "effect": "NoSchedule", "timeAdded": "2024-01-01T00:00:00Z"}],
+                     "unschedulable": true, "podCIDRs": ["10.0.0.0/24"]},
+            "status": {"capacity": {"cpu": "4", "memory": "8Gi", "pods": 110}, "allocatable": {"cpu": "3900m"},
+                       "conditions": [{"type": "Ready", "status": "True", "lastHeartbeatTime": "2024-01-01T00:00:00Z"}],
+                       "addresses": [{"type": "InternalIP", "address": "10.0.0.1"}]}
+        });
+        n += mutate_and_compare("Node", &node);
+        assert!(n > 10_000, "only {n} variants compared");
+    }
+}
