@@ -254,7 +254,7 @@ catalog! {
     NoDaemonPods => "No daemon pods on this node.", "이 노드에는 데몬 파드가 없습니다.";
     FailPod => "Make it fail", "실패시키기";
     FailPodTitle => "Its container exits with an error: the pod turns Failed and the DaemonSet replaces it after a back-off", "컨테이너가 오류로 종료됩니다. 파드는 Failed가 되고 데몬셋이 백오프 후 새 파드로 바꿉니다";
-    EvictIn => "evicted in {0}s", "{0}초 후 축출";
+    EvictIn => "evict in {0}s", "{0}초 후 축출";
     EvictInTitle => "tolerationSeconds: the taint eviction controller deletes this pod in {0} s", "tolerationSeconds: 테인트 축출 컨트롤러가 {0}초 후 이 파드를 삭제합니다";
     RevisionOld => "old", "이전";
     RevisionNew => "new", "새";
@@ -262,6 +262,7 @@ catalog! {
     Budget => "unavailable {0}/{1} · surge {2}/{3}", "사용 불가 {0}/{1} · 서지 {2}/{3}";
     BudgetTitle => "RollingUpdate budget in use: unavailable nodes against maxUnavailable, nodes with an extra new pod against maxSurge", "사용 중인 롤링 업데이트 예산: maxUnavailable 대비 사용 불가 노드, maxSurge 대비 새 파드가 하나 더 있는 노드";
     RollingOut => "rolling out", "롤아웃 중";
+    BudgetIdle => "maxUnavailable {0} · maxSurge {1}", "maxUnavailable {0} · maxSurge {1}";
 
     // Failure
     PanicBanner => "Something went wrong and the page stopped. Your manifest is saved: reload to continue.", "문제가 생겨 페이지가 멈췄습니다. 매니페스트는 저장되어 있으니 새로 고침하면 이어서 할 수 있습니다.";

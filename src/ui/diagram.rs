@@ -238,11 +238,13 @@ fn daemon_set_legend(props: &LegendProps) -> Html {
                         title={app.t(Msg::BudgetTitle)}>
                         if b.rolling {
                             <span class="budget-state">{ "↻ " }{ app.t(Msg::RollingOut) }{ " · " }</span>
+                            <Meter used={b.unavailable} max={b.max_unavailable} />
+                            <Meter used={b.surging} max={b.max_surge} />
+                            { app.tf(Msg::Budget, &[&b.unavailable.to_string(), &b.max_unavailable.to_string(),
+                                &b.surging.to_string(), &b.max_surge.to_string()]) }
+                        } else {
+                            { app.tf(Msg::BudgetIdle, &[&b.max_unavailable.to_string(), &b.max_surge.to_string()]) }
                         }
-                        <Meter used={b.unavailable} max={b.max_unavailable} />
-                        <Meter used={b.surging} max={b.max_surge} />
-                        { app.tf(Msg::Budget, &[&b.unavailable.to_string(), &b.max_unavailable.to_string(),
-                            &b.surging.to_string(), &b.max_surge.to_string()]) }
                     </span>
                 }
                 if ds.node_selector != "<none>" {

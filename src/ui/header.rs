@@ -179,8 +179,7 @@ fn playback(props: &PlaybackProps) -> Html {
                 { super::icons::settle() }{ app.t(Msg::SettleNow) }
             </button>
             <label class="speed" title={app.t(Msg::SpeedTitle)}>
-                <span class="sr-only">{ app.t(Msg::Speed) }</span>
-                <span aria-hidden="true">{ "⏱" }</span>
+                <span class="speed-label" aria-hidden="true">{ app.t(Msg::Speed) }</span>
                 <select ref={speed_select} data-testid="speed" onchange={on_speed}
                     aria-label={app.t(Msg::SpeedTitle)}>
                     { for speeds }

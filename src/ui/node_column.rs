@@ -308,20 +308,15 @@ fn pod_chip_view(props: &PodChipProps) -> Html {
         } else {
             (app.t(Msg::RevisionNew), "rev-new")
         };
-        html! { <span class={classes!("chip-rev", class)}>{ if old { "⟲ " } else { "★ " } }{ text }</span> }
+        html! { <span class={classes!("chip-rev", class)} data-testid="revision-tag">{ text }</span> }
     });
-    let countdown = chip.evict_in.map(|secs| {
-        let secs = secs.to_string();
-        html! {
-            <span class="chip-evict" data-testid="evict-in" data-evict-in={secs.clone()}
-                title={app.tf(Msg::EvictInTitle, &[&secs])}>
-                { "⏳ " }{ app.tf(Msg::EvictIn, &[&secs]) }
-            </span>
-        }
-    });
+    if let Some(secs) = chip.evict_in {
+        title.push_str(" · ");
+        title.push_str(&app.tf(Msg::EvictInTitle, &[&secs.to_string()]));
+    }
     html! {
         <div class={classes!("chip", format!("look-{}", chip.look.as_str()), format!("ds-{}", chip.color),
-                chip.misscheduled.then_some("misscheduled"))}
+                chip.misscheduled.then_some("misscheduled"), chip.evict_in.is_some().then_some("counting"))}
             data-testid="pod"
             data-pod={chip.name.0.clone()}
             data-node={chip.node.0.clone()}
@@ -334,10 +329,14 @@ fn pod_chip_view(props: &PodChipProps) -> Html {
             title={title}>
             <span class="chip-icon" aria-hidden="true">{ look_icon(chip.look) }</span>
             <span class="chip-text">
-                <span class="chip-name">{ suffix }</span>
-                <span class="chip-status">{ status }</span>
-                { for revision_tag }
-                { for countdown }
+                <span class="chip-name">{ suffix }{ for revision_tag }</span>
+                if let Some(secs) = chip.evict_in {
+                    <span class="chip-status chip-evict" data-testid="evict-in" data-evict-in={secs.to_string()}>
+                        { app.tf(Msg::EvictIn, &[&secs.to_string()]) }
+                    </span>
+                } else {
+                    <span class="chip-status">{ status }</span>
+                }
             </span>
             if chip.misscheduled {
                 <span class="chip-flag" title={app.t(Msg::Misscheduled)}>{ "⚠" }</span>

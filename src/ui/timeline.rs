@@ -121,6 +121,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </span>
             if let Some(caption) = &props.caption {
                 <p class="caption" data-testid="caption" aria-live="polite">{ caption }</p>
+            } else if let (true, Some(next)) = (props.scenario, &props.next_step) {
+                <p class="caption caption-next" data-testid="next-hint">
+                    { app.tf(Msg::NextStepIs, &[next]) }
+                </p>
             } else if props.in_past {
                 <p class="caption caption-hint" data-testid="past-hint">{ app.t(Msg::TimelinePast) }</p>
             }
