@@ -123,6 +123,16 @@ pub fn use_auto_apply(state: &UseReducerHandle<AppState>) {
     );
 }
 
+/// Saves the editor text whenever the reducer replaces it (undo, the timeline, an example, an
+/// import), so that a reload shows what the page showed; typing saves before it dispatches.
+#[hook]
+pub fn use_saved_text(state: &UseReducerHandle<AppState>) {
+    let handle = state.clone();
+    use_effect_with(state.editor.text_revision, move |_| {
+        super::browser::save_text(&handle.editor.text);
+    });
+}
+
 /// Puts the language and theme on `<html>` and saves them.
 #[hook]
 pub fn use_document_prefs(lang: Lang, theme: Theme) {

@@ -59,6 +59,7 @@ pub fn app() -> Html {
     });
     hooks::use_ticker(&state);
     hooks::use_undo_keys(state.dispatcher());
+    hooks::use_saved_text(&state);
     hooks::use_auto_apply(&state);
     hooks::use_document_prefs(state.lang, state.theme);
 
