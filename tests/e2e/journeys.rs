@@ -553,6 +553,21 @@ async fn rolling_update_with_max_unavailable_one_finishes_on_the_new_revision() 
         "{before:?} -> {after:?}"
     );
     shot(&page, "time-rolling-max-unavailable-done").await;
+
+    // Undo takes the cluster and the editor text back to before the edit; a reload keeps it.
+    page.click(r#"[data-testid="undo"]"#).await;
+    page.wait_until(
+        "the old revision everywhere",
+        r#"const pods = [...document.querySelectorAll('[data-testid="pod"]')];
+           return pods.length === 4 && pods.every(p => p.dataset.revision === 'current');"#,
+    )
+    .await;
+    assert_eq!(hashes(&page).await, before);
+    assert!(page.editor_text().await.contains("image: nginx\n"));
+    page.goto("?lang=en&speed=20").await;
+    page.wait_settled().await;
+    assert!(page.editor_text().await.contains("image: nginx\n"));
+    assert_eq!(hashes(&page).await, before);
     page.finish().await;
 }
 
