@@ -98,6 +98,22 @@ catalog! {
     ThemeLight => "Light", "밝게";
     ThemeDark => "Dark", "어둡게";
     ResetCluster => "Reset", "초기화";
+    Speed => "Speed", "속도";
+    SpeedTitle => "Playback speed: simulated seconds per real second", "재생 속도: 실제 1초 동안 흐르는 시뮬레이션 시간(초)";
+    Undo => "Undo", "실행 취소";
+    UndoTitle => "Undo the last edit (Ctrl+Z or ⌘+Z)", "마지막 편집 되돌리기 (Ctrl+Z 또는 ⌘+Z)";
+    Redo => "Redo", "다시 실행";
+    RedoTitle => "Redo the undone edit (Ctrl+Shift+Z or ⌘+Shift+Z)", "되돌린 편집 다시 적용 (Ctrl+Shift+Z 또는 ⌘+Shift+Z)";
+    Timeline => "Timeline", "타임라인";
+    TimelinePosition => "{0} / {1} · t = {2}", "{0} / {1} · t = {2}";
+    TimelinePast => "Viewing an earlier moment: Play replays what followed; an edit from here replaces it.", "이전 시점을 보는 중: 재생하면 이후 기록을 다시 보여 주고, 여기서 편집하면 이후 기록을 대신합니다.";
+    ExportScenario => "Export", "내보내기";
+    ExportTitle => "Download this session as a scenario file (daemonset-playground run replays it)", "이 세션을 시나리오 파일로 내려받기 (daemonset-playground run으로 재생할 수 있음)";
+    ImportScenario => "Import", "가져오기";
+    ImportTitle => "Load a scenario file and step through it", "시나리오 파일을 불러와 한 단계씩 진행";
+    NextStep => "Next step", "다음 단계";
+    ScenarioProgress => "Step {0} of {1}", "{1}단계 중 {0}단계";
+    NextStepIs => "Next: {0}", "다음: {0}";
     ResetClusterTitle => "Start again from the default cluster and the editor's manifest", "기본 클러스터와 편집기의 매니페스트로 다시 시작";
 
     // Editor
@@ -232,6 +248,21 @@ catalog! {
     TabKubectl => "kubectl", "kubectl";
     TabEvents => "Events", "이벤트";
     EventsEmpty => "No events yet.", "아직 이벤트가 없습니다.";
+
+    // Time: pods, rollouts
+    DaemonPods => "Daemon pods on this node", "이 노드의 데몬 파드";
+    NoDaemonPods => "No daemon pods on this node.", "이 노드에는 데몬 파드가 없습니다.";
+    FailPod => "Make it fail", "실패시키기";
+    FailPodTitle => "Its container exits with an error: the pod turns Failed and the DaemonSet replaces it after a back-off", "컨테이너가 오류로 종료됩니다. 파드는 Failed가 되고 데몬셋이 백오프 후 새 파드로 바꿉니다";
+    EvictIn => "evict in {0}s", "{0}초 후 축출";
+    EvictInTitle => "tolerationSeconds: the taint eviction controller deletes this pod in {0} s", "tolerationSeconds: 테인트 축출 컨트롤러가 {0}초 후 이 파드를 삭제합니다";
+    RevisionOld => "old", "이전";
+    RevisionNew => "new", "새";
+    RevisionTitle => "controller-revision-hash {0}", "controller-revision-hash {0}";
+    Budget => "unavailable {0}/{1} · surge {2}/{3}", "사용 불가 {0}/{1} · 서지 {2}/{3}";
+    BudgetTitle => "RollingUpdate budget in use: unavailable nodes against maxUnavailable, nodes with an extra new pod against maxSurge", "사용 중인 롤링 업데이트 예산: maxUnavailable 대비 사용 불가 노드, maxSurge 대비 새 파드가 하나 더 있는 노드";
+    RollingOut => "rolling out", "롤아웃 중";
+    BudgetIdle => "maxUnavailable {0} · maxSurge {1}", "maxUnavailable {0} · maxSurge {1}";
 
     // Failure
     PanicBanner => "Something went wrong and the page stopped. Your manifest is saved: reload to continue.", "문제가 생겨 페이지가 멈췄습니다. 매니페스트는 저장되어 있으니 새로 고침하면 이어서 할 수 있습니다.";

@@ -45,6 +45,32 @@ pub struct DaemonSetView {
     pub misscheduled: i32,
     /// The template's nodeSelector as kubectl prints it (`disktype=ssd`, `<none>`).
     pub node_selector: String,
+    /// The RollingUpdate budget as it is being spent; `None` for OnDelete.
+    pub budget: Option<BudgetView>,
+    /// The current template's `controller-revision-hash`.
+    pub revision_hash: String,
+}
+
+/// A RollingUpdate's budget (R3.4–R3.6): how much of maxUnavailable and maxSurge is in use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetView {
+    pub max_unavailable: i64,
+    pub max_surge: i64,
+    /// Nodes that should run a pod and have no available one.
+    pub unavailable: i64,
+    /// Nodes running an old and a new pod side by side.
+    pub surging: i64,
+    /// Some pods still run an old revision (a rollout is under way).
+    pub rolling: bool,
+}
+
+/// Which template revision a daemon pod runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Revision {
+    /// The DaemonSet's current template.
+    Current,
+    /// An older one (a rollout will replace it, or OnDelete waits for a delete).
+    Old,
 }
 
 /// The node's role as the diagram marks it.
@@ -133,6 +159,12 @@ pub struct PodChip {
     pub reason: Option<String>,
     /// Running on a node where the DaemonSet should no longer start a pod (R4.1 misscheduled).
     pub misscheduled: bool,
+    /// The pod's `controller-revision-hash` against the DaemonSet's current one.
+    pub revision: Revision,
+    /// Its short hash (`7d4b9c`), for the chip's tooltip.
+    pub revision_hash: String,
+    /// Whole simulated seconds until the taint eviction controller deletes it (R8.1).
+    pub evict_in: Option<u64>,
 }
 
 /// One DaemonSet's lane across a node: the controller's decision and its pods there.
@@ -144,6 +176,8 @@ pub struct Lane {
     /// The controller's reason when it should not run here (scheduler-style line).
     pub reason: Option<String>,
     pub pods: Vec<PodChip>,
+    /// The DaemonSet is rolling out: its chips say which revision they run.
+    pub rolling: bool,
 }
 
 /// A pod of another workload: a dot.
@@ -189,7 +223,11 @@ pub fn cluster_view(sim: &Simulation) -> ClusterView {
         .daemon_sets()
         .iter()
         .enumerate()
-        .map(|(i, ds)| daemon_set_view(ds, i))
+        .map(|(i, ds)| daemon_set_view(sim, ds, i))
+        .collect();
+    let hashes: Vec<String> = daemon_sets
+        .iter()
+        .map(|d| d.revision_hash.clone())
         .collect();
     let by_ds: Vec<BTreeMap<String, Vec<&Pod>>> = sim
         .daemon_sets()
@@ -235,7 +273,7 @@ pub fn cluster_view(sim: &Simulation) -> ClusterView {
                         .get(&node.name)
                         .map(|pods| {
                             pods.iter()
-                                .map(|p| pod_chip(sim, ds, i, p, !decision.should_run))
+                                .map(|p| pod_chip(sim, ds, i, p, !decision.should_run, &hashes[i]))
                                 .collect()
                         })
                         .unwrap_or_default();
@@ -245,6 +283,7 @@ pub fn cluster_view(sim: &Simulation) -> ClusterView {
                         should_run: decision.should_run,
                         reason: decision.reason.map(|r| r.to_string()),
                         pods,
+                        rolling: daemon_sets[i].budget.as_ref().is_some_and(|b| b.rolling),
                     }
                 })
                 .collect();
@@ -288,8 +327,21 @@ pub fn cluster_view(sim: &Simulation) -> ClusterView {
     }
 }
 
-fn daemon_set_view(ds: &DaemonSet, index: usize) -> DaemonSetView {
+fn daemon_set_view(sim: &Simulation, ds: &DaemonSet, index: usize) -> DaemonSetView {
     let s = &ds.status;
+    let revision_hash = sim.current_hash(ds);
+    let rolling = sim
+        .daemon_pods_by_node(ds)
+        .values()
+        .flatten()
+        .any(|p| p.labels.get(REVISION_LABEL) != Some(&revision_hash) && !p.is_terminating());
+    let budget = sim.rollout_budget(ds).map(|b| BudgetView {
+        max_unavailable: b.max_unavailable,
+        max_surge: b.max_surge,
+        unavailable: b.unavailable,
+        surging: b.surging,
+        rolling,
+    });
     DaemonSetView {
         key: ds.key(),
         color: index % PALETTE_SIZE,
@@ -300,8 +352,13 @@ fn daemon_set_view(ds: &DaemonSet, index: usize) -> DaemonSetView {
         available: s.number_available,
         misscheduled: s.number_misscheduled,
         node_selector: crate::model::labels::format_labels(&ds.template.spec.node_selector),
+        budget,
+        revision_hash,
     }
 }
+
+/// The label that names a pod's template revision.
+const REVISION_LABEL: &str = "controller-revision-hash";
 
 fn pod_chip(
     sim: &Simulation,
@@ -309,9 +366,15 @@ fn pod_chip(
     index: usize,
     pod: &Pod,
     node_unwanted: bool,
+    current_hash: &str,
 ) -> PodChip {
     let report = crate::app::report::pod_report(sim, pod);
     let look = chip_look(pod);
+    let revision_hash = pod.labels.get(REVISION_LABEL).cloned().unwrap_or_default();
+    let evict_in = sim
+        .eviction_deadline(pod)
+        .filter(|_| !pod.is_terminating())
+        .map(|t| t.0.saturating_sub(sim.now().0).div_ceil(1000));
     PodChip {
         name: PodName(pod.name.clone()),
         namespace: pod.namespace.clone(),
@@ -324,6 +387,13 @@ fn pod_chip(
         status: status_word(pod),
         reason: report.reason,
         misscheduled: node_unwanted && pod.is_bound() && !pod.is_terminating(),
+        revision: if revision_hash == current_hash {
+            Revision::Current
+        } else {
+            Revision::Old
+        },
+        revision_hash,
+        evict_in,
     }
 }
 

@@ -293,12 +293,44 @@ impl Exec<'_> {
             Step::NodeAdd {
                 name,
                 control_plane,
+                custom,
                 labels,
                 taints,
                 cpu,
                 memory,
                 pods,
-            } => self.node_add(name, *control_plane, labels, taints, cpu, memory, *pods),
+            } => {
+                let kind = if *control_plane {
+                    super::node_edit::NodeKind::ControlPlane
+                } else if *custom {
+                    super::node_edit::NodeKind::Custom
+                } else {
+                    super::node_edit::NodeKind::Worker
+                };
+                self.node_add(name, kind, labels, taints, cpu, memory, *pods)
+            }
+            Step::NodeAllocatable {
+                name,
+                cpu,
+                memory,
+                pods,
+            } => {
+                if self.sim.node(name).is_none() {
+                    return Err(node_not_found(name));
+                }
+                let mut list = ResourceList::new();
+                for (resource, q) in [("cpu", cpu), ("memory", memory), ("pods", pods)] {
+                    if let Some(q) = q {
+                        list.insert(resource.to_string(), q.clone());
+                    }
+                }
+                self.apply(Command::SetAllocatable {
+                    node: name.clone(),
+                    allocatable: (!list.is_empty()).then_some(list),
+                })?;
+                self.line(format!("node/{name} allocatable set"));
+                Ok(())
+            }
             Step::NodeRemove { name } => {
                 if self.sim.node(name).is_none() {
                     return Err(node_not_found(name));
@@ -897,7 +929,7 @@ impl Exec<'_> {
     fn node_add(
         &mut self,
         name: &str,
-        control_plane: bool,
+        kind: super::node_edit::NodeKind,
         labels: &[(String, String)],
         taints: &[Taint],
         cpu: &Option<Quantity>,
@@ -910,11 +942,6 @@ impl Exec<'_> {
             ));
         }
         super::node_edit::parse_node_name(name)?;
-        let kind = if control_plane {
-            super::node_edit::NodeKind::ControlPlane
-        } else {
-            super::node_edit::NodeKind::Worker
-        };
         let (preset_labels, preset_taints) =
             super::node_edit::preset(kind, &NodeName(name.to_string()));
         let mut node = Node::new(name);

@@ -20,13 +20,17 @@
 //! data here, so every behaviour is tested natively.
 
 use super::editor_input::{self, EditorDiagnostic, EditorObjects};
+use super::history::{Edit, Entry, History};
 use super::load;
 use super::node_edit::{self, NodeKind};
-use crate::engine::{Cascade, Command, Simulation};
+use super::scenario::Caption;
+use super::session::Origin;
+use crate::command::{CascadeFlag, PodTarget, Step};
+use crate::engine::{Cascade, Command, Simulation, Timing};
 use crate::i18n::Lang;
 use crate::manifest::Object;
 use crate::model::{
-    ConditionStatus, DaemonSet, DaemonSetKey, Labels, Node, NodeConditionType, NodeName,
+    ConditionStatus, DaemonSet, DaemonSetKey, Labels, Node, NodeConditionType, NodeName, Quantity,
     ResourceList, SimDuration, Taint, TaintEffect,
 };
 use std::rc::Rc;
@@ -76,6 +80,70 @@ impl Theme {
         [Theme::System, Theme::Light, Theme::Dark]
             .into_iter()
             .find(|t| t.as_str() == text)
+    }
+}
+
+/// Playback speed: simulated seconds per wall-clock second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Speed {
+    Quarter,
+    Half,
+    One,
+    Two,
+    #[default]
+    Five,
+    Ten,
+    Twenty,
+}
+
+/// Wall-clock milliseconds between two playback ticks (the UI's timer).
+pub const TICK_WALL_MS: u64 = 200;
+
+impl Speed {
+    pub const ALL: [Speed; 7] = [
+        Speed::Quarter,
+        Speed::Half,
+        Speed::One,
+        Speed::Two,
+        Speed::Five,
+        Speed::Ten,
+        Speed::Twenty,
+    ];
+
+    /// Simulated milliseconds per wall-clock second.
+    pub fn per_second_ms(self) -> u64 {
+        match self {
+            Speed::Quarter => 250,
+            Speed::Half => 500,
+            Speed::One => 1_000,
+            Speed::Two => 2_000,
+            Speed::Five => 5_000,
+            Speed::Ten => 10_000,
+            Speed::Twenty => 20_000,
+        }
+    }
+
+    /// The simulated time one tick moves the clock.
+    pub fn tick_span(self) -> SimDuration {
+        SimDuration(self.per_second_ms() * TICK_WALL_MS / 1_000)
+    }
+
+    /// `0.25`, `1`, `20`: the select's value and the `?speed=` parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Speed::Quarter => "0.25",
+            Speed::Half => "0.5",
+            Speed::One => "1",
+            Speed::Two => "2",
+            Speed::Five => "5",
+            Speed::Ten => "10",
+            Speed::Twenty => "20",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Speed> {
+        let text = text.trim().trim_end_matches(['x', '×']);
+        Speed::ALL.into_iter().find(|s| s.as_str() == text)
     }
 }
 
@@ -141,9 +209,15 @@ pub enum Action {
         node: NodeName,
         allocatable: Option<ResourceList>,
     },
+    /// The pod's container exits with an error (`pod fail`).
+    FailPod {
+        namespace: String,
+        name: String,
+    },
     SelectNode(Option<NodeName>),
     SelectDaemonSet(Option<DaemonSetKey>),
-    /// The playback timer: move the clock to the next thing due, when playing.
+    /// The playback timer, when playing: the clock moves by the speed's tick span while
+    /// something is due; in the past of the timeline, the next recorded entry replays.
     Tick,
     /// One step, playing or not.
     Step,
@@ -152,6 +226,15 @@ pub enum Action {
     /// Run until nothing is due any more (bounded like the CLI's settle).
     SettleNow,
     SetPlaying(bool),
+    SetSpeed(Speed),
+    /// Back to just before the last edit (and the editor text that went with it).
+    Undo,
+    /// Forward to just after the next undone edit.
+    Redo,
+    /// The timeline: show the cluster at this position of the recorded history.
+    Seek(usize),
+    /// Load a scenario file (its objects, then its steps to step through).
+    ImportScenario(String),
     SetLanguage(Lang),
     SetTheme(Theme),
     /// The label compact tiles are grouped by (`None`: no grouping).
@@ -216,6 +299,7 @@ pub struct AppState {
     revision: u64,
     pub selection: Selection,
     pub playing: bool,
+    pub speed: Speed,
     pub lang: Lang,
     pub theme: Theme,
     pub group_by: Option<String>,
@@ -224,6 +308,25 @@ pub struct AppState {
     /// The default cluster's nodes (`examples::DEFAULT_CLUSTER`), for a reset.
     base_nodes: Rc<Vec<Node>>,
     seed: u64,
+    timing: Timing,
+    history: History<Snapshot>,
+    /// Where the history starts (for the export).
+    origin: Origin,
+}
+
+/// What undo and the timeline restore: the cluster and the editor that went with it.
+#[derive(Clone, Debug)]
+struct Snapshot {
+    sim: Rc<Simulation>,
+    applied: Applied,
+    editor: EditorState,
+}
+
+/// What applying one edit did, for its history entry.
+#[derive(Default)]
+struct Outcome {
+    rebuild: bool,
+    pruned: Vec<String>,
 }
 
 /// How the page starts.
@@ -233,6 +336,17 @@ pub struct Init {
     pub text: String,
     pub lang: Lang,
     pub theme: Theme,
+}
+
+impl Init {
+    /// An initial state with the page's defaults for everything but the text.
+    pub fn text(text: impl Into<String>) -> Init {
+        Init {
+            text: text.into(),
+            lang: Lang::En,
+            theme: Theme::System,
+        }
+    }
 }
 
 /// The most simulated time one `SettleNow` may run, as the CLI's settle.
@@ -258,6 +372,7 @@ impl AppState {
             revision: 0,
             selection: Selection::default(),
             playing: true,
+            speed: Speed::default(),
             lang: init.lang,
             theme: init.theme,
             group_by: None,
@@ -265,9 +380,25 @@ impl AppState {
             applied: Applied::default(),
             base_nodes: Rc::new(base_nodes),
             seed: DEFAULT_SEED,
+            timing: Timing::default(),
+            history: History::new(
+                Snapshot {
+                    sim: Rc::new(Simulation::new(DEFAULT_SEED)),
+                    applied: Applied::default(),
+                    editor: EditorState::default(),
+                },
+                crate::model::SimTime(0),
+            ),
+            origin: Origin::Page {
+                text: String::new(),
+            },
         };
         state.reset_cluster();
         state.select_first_unscheduled_node();
+        state.origin = Origin::Page {
+            text: state.editor.text.clone(),
+        };
+        state.history = History::new(state.snapshot(), state.sim.now());
         state
     }
 
@@ -322,52 +453,193 @@ impl AppState {
                     self.editor.text_revision += 1;
                 }
             }
-            Action::Apply => self.apply_text(),
+            Action::Apply => self.edit(Edit::ApplyText {
+                text: self.editor.text.clone(),
+            }),
             Action::ApplyIfEdited => {
                 if self.editor.live_apply && self.editor.dirty() {
-                    self.apply_text();
+                    self.edit(Edit::ApplyText {
+                        text: self.editor.text.clone(),
+                    });
                 }
             }
             Action::SetLiveApply(on) => self.editor.live_apply = on,
             Action::LoadExample(id) => {
                 if let Some(example) = crate::examples::all().iter().find(|e| e.id == id.0) {
-                    self.editor.text = example.yaml.to_string();
-                    self.editor.text_revision += 1;
-                    self.apply_text();
+                    self.edit(Edit::ApplyText {
+                        text: example.yaml.to_string(),
+                    });
                     self.select_first_unscheduled_node();
                 }
             }
-            Action::ResetCluster => {
-                self.reset_cluster();
+            Action::ResetCluster => self.edit(Edit::Reset {
+                text: self.editor.text.clone(),
+            }),
+            action @ (Action::AddNode(_)
+            | Action::RemoveNode(_)
+            | Action::SetLabel { .. }
+            | Action::RemoveLabel { .. }
+            | Action::AddTaint { .. }
+            | Action::RemoveTaint { .. }
+            | Action::Cordon(_)
+            | Action::Uncordon(_)
+            | Action::SetCondition { .. }
+            | Action::SetAllocatable { .. }
+            | Action::FailPod { .. }) => self.edit(Edit::Cluster(action)),
+            Action::SelectNode(node) => self.selection.node = node,
+            Action::SelectDaemonSet(ds) => self.selection.daemon_set = ds,
+            Action::Tick => {
+                if self.playing {
+                    if self.in_past() {
+                        self.seek(self.history.cursor() + 1);
+                    } else if !self.sim.is_settled() {
+                        self.edit(Edit::Clock(self.speed.tick_span()));
+                    }
+                }
             }
+            Action::Step => self.step(),
+            Action::Advance(d) => self.edit(Edit::Clock(d)),
+            Action::SettleNow => {
+                if !self.sim.is_settled() {
+                    self.edit(Edit::Settle);
+                }
+            }
+            Action::SetPlaying(on) => self.playing = on,
+            Action::SetSpeed(speed) => self.speed = speed,
+            Action::Undo => {
+                if let Some(target) = self.history.undo_target() {
+                    self.playing = false;
+                    self.seek(target);
+                }
+            }
+            Action::Redo => {
+                if let Some(target) = self.history.redo_target() {
+                    self.playing = false;
+                    self.seek(target);
+                }
+            }
+            Action::Seek(position) => {
+                self.playing = false;
+                self.seek(position);
+            }
+            Action::ImportScenario(text) => self.import(&text),
+            Action::SetLanguage(lang) => self.lang = lang,
+            Action::SetTheme(theme) => self.theme = theme,
+            Action::SetGroupBy(label) => self.group_by = label,
+            Action::DismissNotice => self.notice = None,
+        }
+    }
+
+    // ----- history -----
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            sim: Rc::clone(&self.sim),
+            applied: self.applied.clone(),
+            editor: self.editor.clone(),
+        }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        let live_apply = self.editor.live_apply;
+        let text_revision = self.editor.text_revision + 1;
+        self.sim = snapshot.sim;
+        self.applied = snapshot.applied;
+        self.editor = snapshot.editor;
+        self.editor.live_apply = live_apply;
+        self.editor.text_revision = text_revision;
+        self.revision += 1;
+    }
+
+    /// Applies an edit; when it changed something, records it (dropping any undone future).
+    fn edit(&mut self, edit: Edit) {
+        let Some(outcome) = self.apply_edit(&edit) else {
+            return;
+        };
+        if self.in_past() {
+            self.history.truncate();
+        }
+        let entry = Entry {
+            edit,
+            rebuild: outcome.rebuild,
+            pruned: outcome.pruned,
+            time: self.sim.now(),
+        };
+        let (sim, applied, editor) = (&self.sim, &self.applied, &self.editor);
+        self.history.push(entry, || Snapshot {
+            sim: Rc::clone(sim),
+            applied: applied.clone(),
+            editor: editor.clone(),
+        });
+    }
+
+    /// Applies one edit to the current state; `None` when it changed nothing (an error).
+    fn apply_edit(&mut self, edit: &Edit) -> Option<Outcome> {
+        match edit {
+            Edit::ApplyText { text } => {
+                if *text != self.editor.text {
+                    self.editor.text = text.clone();
+                    self.editor.text_revision += 1;
+                }
+                self.apply_text()
+            }
+            Edit::Reset { text } => {
+                if *text != self.editor.text {
+                    self.editor.text = text.clone();
+                    self.editor.text_revision += 1;
+                }
+                self.reset_cluster();
+                Some(Outcome {
+                    rebuild: true,
+                    pruned: Vec::new(),
+                })
+            }
+            Edit::Cluster(action) => self.cluster_edit(action.clone()).then(Outcome::default),
+            Edit::Clock(d) => self.command(Command::Advance(*d)).then(Outcome::default),
+            Edit::Settle => self
+                .command(Command::Settle {
+                    limit: SETTLE_LIMIT,
+                })
+                .then(Outcome::default),
+            Edit::Scenario { step, .. } => {
+                let execution = super::exec::execute(self.sim_mut(), step);
+                self.notice = execution.error.map(Notice::Error);
+                Some(Outcome::default())
+            }
+        }
+    }
+
+    /// A diagram edit or a pod failure; returns whether it applied.
+    fn cluster_edit(&mut self, action: Action) -> bool {
+        match action {
             Action::AddNode(new) => self.add_node(new),
             Action::RemoveNode(name) => {
-                if self.command(Command::DeleteNode {
+                let done = self.command(Command::DeleteNode {
                     name: name.0.clone(),
-                }) && self.selection.node.as_ref() == Some(&name)
-                {
+                });
+                if done && self.selection.node.as_ref() == Some(&name) {
                     self.selection.node = None;
                 }
+                done
             }
             Action::SetLabel { node, key, value } => {
                 match node_edit::check_label(&node.0, &key, &value) {
-                    Ok(()) => {
-                        self.command(Command::SetNodeLabel {
-                            node: node.0,
-                            key,
-                            value: Some(value),
-                        });
+                    Ok(()) => self.command(Command::SetNodeLabel {
+                        node: node.0,
+                        key,
+                        value: Some(value),
+                    }),
+                    Err(e) => {
+                        self.notice = Some(Notice::Error(e));
+                        false
                     }
-                    Err(e) => self.notice = Some(Notice::Error(e)),
                 }
             }
-            Action::RemoveLabel { node, key } => {
-                self.command(Command::SetNodeLabel {
-                    node: node.0,
-                    key,
-                    value: None,
-                });
-            }
+            Action::RemoveLabel { node, key } => self.command(Command::SetNodeLabel {
+                node: node.0,
+                key,
+                value: None,
+            }),
             Action::AddTaint { node, taint } => {
                 let mut causes = node_edit::label_key_errors(&taint.key);
                 causes.extend(node_edit::label_value_errors(&taint.value));
@@ -375,7 +647,7 @@ impl AppState {
                     self.command(Command::AddTaint {
                         node: node.0,
                         taint,
-                    });
+                    })
                 } else {
                     self.notice = Some(Notice::Error(format!(
                         "The Node \"{}\" is invalid: spec.taints[0].key: Invalid value: \"{}\": {}",
@@ -383,62 +655,202 @@ impl AppState {
                         taint.key,
                         causes.join("; ")
                     )));
+                    false
                 }
             }
-            Action::RemoveTaint { node, key, effect } => {
-                self.command(Command::RemoveTaint {
-                    node: node.0,
-                    key,
-                    effect: Some(effect),
-                });
-            }
-            Action::Cordon(node) => {
-                self.command(Command::Cordon { node: node.0 });
-            }
-            Action::Uncordon(node) => {
-                self.command(Command::Uncordon { node: node.0 });
-            }
+            Action::RemoveTaint { node, key, effect } => self.command(Command::RemoveTaint {
+                node: node.0,
+                key,
+                effect: Some(effect),
+            }),
+            Action::Cordon(node) => self.command(Command::Cordon { node: node.0 }),
+            Action::Uncordon(node) => self.command(Command::Uncordon { node: node.0 }),
             Action::SetCondition {
                 node,
                 condition,
                 status,
-            } => {
-                self.command(Command::SetNodeCondition {
-                    node: node.0,
-                    condition,
-                    status,
-                });
+            } => self.command(Command::SetNodeCondition {
+                node: node.0,
+                condition,
+                status,
+            }),
+            Action::SetAllocatable { node, allocatable } => self.command(Command::SetAllocatable {
+                node: node.0,
+                allocatable,
+            }),
+            Action::FailPod { namespace, name } => {
+                self.command(Command::FailPod { namespace, name })
             }
-            Action::SetAllocatable { node, allocatable } => {
-                self.command(Command::SetAllocatable {
-                    node: node.0,
-                    allocatable,
-                });
+            _ => false,
+        }
+    }
+
+    /// Whether the cursor is before the end of the recorded history.
+    pub fn in_past(&self) -> bool {
+        self.history.cursor() < self.history.len()
+    }
+
+    /// Shows the cluster at `position` of the history: the nearest checkpoint, then a replay.
+    fn seek(&mut self, position: usize) {
+        let position = position.min(self.history.len());
+        if position == self.history.cursor() {
+            return;
+        }
+        let (snapshot, entries) = self.history.replay_plan(position);
+        let entries: Vec<Edit> = entries.iter().map(|e| e.edit.clone()).collect();
+        self.restore(snapshot);
+        self.notice = None;
+        for edit in &entries {
+            let _ = self.apply_edit(edit);
+        }
+        let (sim, applied, editor) = (&self.sim, &self.applied, &self.editor);
+        self.history.set_cursor(position, || Snapshot {
+            sim: Rc::clone(sim),
+            applied: applied.clone(),
+            editor: editor.clone(),
+        });
+        self.fix_selection();
+    }
+
+    fn fix_selection(&mut self) {
+        if let Some(node) = &self.selection.node {
+            if self.sim.node(&node.0).is_none() {
+                self.selection.node = None;
             }
-            Action::SelectNode(node) => self.selection.node = node,
-            Action::SelectDaemonSet(ds) => self.selection.daemon_set = ds,
-            Action::Tick => {
-                if self.playing {
-                    self.step();
-                }
+        }
+        if let Some(key) = &self.selection.daemon_set {
+            if self.sim.daemon_set(key).is_none() {
+                self.selection.daemon_set = None;
             }
-            Action::Step => self.step(),
-            Action::Advance(d) => {
-                self.command(Command::Advance(d));
+        }
+        if self.selection.node.is_none() {
+            self.select_first_unscheduled_node();
+        }
+    }
+
+    /// Loads a scenario file: its objects become the base, its steps the history ahead.
+    fn import(&mut self, text: &str) {
+        let scenario = match super::scenario::parse_scenario(text) {
+            Ok(s) => s,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                return;
             }
-            Action::SettleNow => {
-                if !self.sim.is_settled() {
-                    self.command(Command::Settle {
-                        limit: SETTLE_LIMIT,
+        };
+        let replay = super::scenario::Replay::run(&scenario);
+        let start = super::scenario::Replay::start(&scenario);
+        let objects = editor_input::read(&scenario.objects);
+        self.seed = scenario.seed;
+        self.timing = scenario.timing;
+        self.sim = Rc::new(start.sim);
+        self.revision += 1;
+        self.editor.text = scenario.objects.clone();
+        self.editor.text_revision += 1;
+        self.editor.applied_text = Some(scenario.objects.clone());
+        self.editor.diagnostics = objects.diagnostics.clone();
+        self.editor.kubectl_stderr = objects.kubectl_stderr.clone();
+        self.editor.apply_output.clear();
+        let nodes = objects.nodes();
+        self.applied = Applied {
+            nodes: (!nodes.is_empty()).then_some(nodes),
+            pods: objects
+                .objects
+                .iter()
+                .filter_map(|(o, _)| match o {
+                    crate::manifest::Object::Pod(p) => Some((p.namespace.clone(), p.name.clone())),
+                    _ => None,
+                })
+                .collect(),
+        };
+        let mut entries = Vec::new();
+        let mut failure = None;
+        for step in &scenario.steps {
+            match &step.step {
+                Ok(parsed) => {
+                    let time = replay
+                        .steps
+                        .iter()
+                        .find(|r| r.index == step.index)
+                        .map(|r| r.time)
+                        .unwrap_or(self.sim.now());
+                    entries.push(Entry {
+                        edit: Edit::Scenario {
+                            text: step.text.clone(),
+                            step: parsed.clone(),
+                            caption: step.caption.clone(),
+                        },
+                        rebuild: false,
+                        pruned: Vec::new(),
+                        time,
                     });
                 }
+                Err(e) => {
+                    failure = Some(format!("error: step {} ({}): {}", step.index, step.text, e));
+                    break;
+                }
             }
-            Action::SetPlaying(on) => self.playing = on,
-            Action::SetLanguage(lang) => self.lang = lang,
-            Action::SetTheme(theme) => self.theme = theme,
-            Action::SetGroupBy(label) => self.group_by = label,
-            Action::DismissNotice => self.notice = None,
         }
+        self.notice = failure.map(Notice::Error);
+        self.origin = Origin::Scenario {
+            objects: scenario.objects.clone(),
+            title: scenario.title.clone(),
+        };
+        self.history = History::with_future(self.snapshot(), self.sim.now(), entries);
+        self.playing = false;
+        self.selection = Selection::default();
+        self.fix_selection();
+    }
+
+    // ----- history queries -----
+
+    /// The recorded history's entries (the timeline).
+    pub fn history_entries(&self) -> &[Entry] {
+        self.history.entries()
+    }
+
+    /// The timeline's position: entries before it are shown.
+    pub fn history_cursor(&self) -> usize {
+        self.history.cursor()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.undo_target().is_some()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.redo_target().is_some()
+    }
+
+    /// Simulated time at a timeline position.
+    pub fn history_time(&self, position: usize) -> crate::model::SimTime {
+        self.history.time_at(position)
+    }
+
+    /// The imported scenario's title, if one is loaded.
+    pub fn scenario_title(&self) -> Option<&Caption> {
+        match &self.origin {
+            Origin::Scenario { title, .. } => title.as_ref(),
+            Origin::Page { .. } => None,
+        }
+    }
+
+    /// The caption of the scenario step just taken, if it has one.
+    pub fn caption(&self) -> Option<&Caption> {
+        let cursor = self.history.cursor();
+        match &self.history.entries().get(cursor.checked_sub(1)?)?.edit {
+            Edit::Scenario { caption, .. } => caption.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The session as a scenario file (DESIGN.md "Scenarios"), up to the timeline's position.
+    pub fn export_scenario(&self) -> String {
+        super::session::export(
+            &self.origin,
+            self.seed,
+            self.timing,
+            &self.history.entries()[..self.history.cursor()],
+        )
     }
 
     /// The simulation, mutably; every caller changes it, so the revision moves.
@@ -467,26 +879,26 @@ impl AppState {
         if let Some(next) = self.sim.next_wakeup() {
             // At least a millisecond, so that a step always makes progress.
             let span = SimDuration(next.0.saturating_sub(now.0).max(1));
-            self.command(Command::Advance(span));
+            self.edit(Edit::Clock(span));
         }
     }
 
-    fn add_node(&mut self, new: NewNode) {
+    fn add_node(&mut self, new: NewNode) -> bool {
         if let Err(e) = node_edit::parse_node_name(&new.name.0) {
             self.notice = Some(Notice::Error(e));
-            return;
+            return false;
         }
         if self.sim.node(&new.name.0).is_some() {
             self.notice = Some(Notice::Error(format!(
                 "Error from server (AlreadyExists): nodes \"{}\" already exists",
                 new.name.0
             )));
-            return;
+            return false;
         }
         for (k, v) in &new.labels {
             if let Err(e) = node_edit::check_label(&new.name.0, k, v) {
                 self.notice = Some(Notice::Error(e));
-                return;
+                return false;
             }
         }
         let (mut labels, mut taints) = node_edit::preset(new.kind, &new.name);
@@ -501,15 +913,18 @@ impl AppState {
         let mut node = Node::new(new.name.0.clone());
         node.labels = labels;
         node.taints = taints;
-        node.allocatable = new.allocatable;
+        node.allocatable = new.allocatable.map(with_default_max_pods);
         if self.command(Command::ApplyNode(node)) {
             self.selection.node = Some(new.name);
+            true
+        } else {
+            false
         }
     }
 
     /// A fresh simulation with the default cluster's nodes, then the editor's text applied.
     fn reset_cluster(&mut self) {
-        let mut sim = Simulation::new(self.seed);
+        let mut sim = Simulation::with_timing(self.seed, self.timing);
         for node in self.base_nodes.iter() {
             // Applying a node to a fresh simulation cannot fail.
             let _ = sim.apply(Command::ApplyNode(node.clone()));
@@ -522,25 +937,25 @@ impl AppState {
     }
 
     /// Reads the editor's text and, when it is valid, applies it (see the module docs).
-    fn apply_text(&mut self) {
+    fn apply_text(&mut self) -> Option<Outcome> {
         let text = self.editor.text.clone();
         let objects = editor_input::read(&text);
         self.editor.applied_text = Some(text);
-        self.apply_objects(objects);
+        self.apply_objects(objects)
     }
 
     /// Applies objects read from the editor (the testable core of `apply_text`).
-    fn apply_objects(&mut self, objects: EditorObjects) {
+    fn apply_objects(&mut self, objects: EditorObjects) -> Option<Outcome> {
         if !objects.diagnostics.is_empty() {
             self.editor.diagnostics = objects.diagnostics;
             self.editor.kubectl_stderr = objects.kubectl_stderr;
-            return;
+            return None;
         }
         let nodes = objects.nodes();
         let rebuild = !nodes.is_empty() && self.applied.nodes.as_ref() != Some(&nodes);
         // Work on a copy: an update the API server rejects leaves the cluster as it was.
         let mut sim = if rebuild {
-            Simulation::new(self.seed)
+            Simulation::with_timing(self.seed, self.timing)
         } else {
             (*self.sim).clone()
         };
@@ -586,7 +1001,7 @@ impl AppState {
             self.editor.diagnostics = errors;
             self.editor.kubectl_stderr =
                 crate::manifest::render_kubectl_errors(&server_errors, editor_input::EDITOR_FILE);
-            return;
+            return None;
         }
         let daemon_sets: Vec<DaemonSetKey> = objects
             .objects
@@ -604,6 +1019,7 @@ impl AppState {
                 _ => None,
             })
             .collect();
+        let mut pruned = Vec::new();
         if !rebuild {
             // Prune what the text no longer has (`kubectl apply --prune`).
             let gone: Vec<DaemonSetKey> = sim
@@ -614,6 +1030,14 @@ impl AppState {
                 .collect();
             for key in gone {
                 output.push(format!("daemonset.apps/{} pruned", key.name));
+                pruned.push(
+                    Step::DeleteDaemonSets {
+                        namespace: key.namespace.clone(),
+                        names: vec![key.name.clone()],
+                        cascade: CascadeFlag::Background,
+                    }
+                    .to_string(),
+                );
                 let _ = sim.apply(Command::DeleteDaemonSet {
                     key,
                     cascade: Cascade::Background,
@@ -622,6 +1046,13 @@ impl AppState {
             for key in &self.applied.pods {
                 if !pods.contains(key) && sim.pod(&key.0, &key.1).is_some() {
                     output.push(format!("pod/{} pruned", key.1));
+                    pruned.push(
+                        Step::DeletePods {
+                            namespace: key.0.clone(),
+                            target: PodTarget::Names(vec![key.1.clone()]),
+                        }
+                        .to_string(),
+                    );
                     let _ = sim.apply(Command::DeletePod {
                         namespace: key.0.clone(),
                         name: key.1.clone(),
@@ -652,6 +1083,7 @@ impl AppState {
         if self.selection.node.is_none() {
             self.select_first_unscheduled_node();
         }
+        Some(Outcome { rebuild, pruned })
     }
 
     /// Selects the first node where the first DaemonSet runs no pod, so that the first screen
@@ -675,5 +1107,16 @@ impl AppState {
     }
 }
 
+/// The kubelet's default `--max-pods` when cpu or memory is given without pods (as the step
+/// language's `node add`).
+fn with_default_max_pods(mut list: ResourceList) -> ResourceList {
+    if !list.contains_key("pods") {
+        list.insert("pods".into(), Quantity::from_units(110));
+    }
+    list
+}
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_tests;

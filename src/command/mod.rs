@@ -1,6 +1,6 @@
 //! The scenario step language (DESIGN.md "Scenarios"): kubectl wherever kubectl has the verb,
 //! plus a few simulator verbs for what only the cluster's environment does (`advance`, `settle`,
-//! `node add|remove|condition`, `pod fail`). Scripts, lessons, the in-page terminal and shared
+//! `node add|remove|condition|allocatable`, `pod fail`). Scripts, lessons, the in-page terminal and shared
 //! links all speak it.
 //!
 //! A step string is parsed into a typed [`Step`] (`parse_step`), with errors in kubectl's own
@@ -222,11 +222,13 @@ pub enum Step {
     Advance(SimDuration),
     /// `settle`: run until nothing changes (at most 10 simulated minutes).
     Settle,
-    /// `node add NAME [--control-plane] [--label k=v]… [--taint k=v:Effect]… [--cpu Q]
-    /// [--memory Q] [--pods N]`.
+    /// `node add NAME [--control-plane|--custom] [--label k=v]… [--taint k=v:Effect]… [--cpu Q]
+    /// [--memory Q] [--pods N]`. `--custom`: only the hostname label plus the given ones (the
+    /// page's "custom" node), no `kubernetes.io/os`.
     NodeAdd {
         name: String,
         control_plane: bool,
+        custom: bool,
         labels: Vec<(String, String)>,
         taints: Vec<Taint>,
         cpu: Option<Quantity>,
@@ -235,6 +237,14 @@ pub enum Step {
     },
     /// `node remove NAME`.
     NodeRemove { name: String },
+    /// `node allocatable NAME [--cpu Q] [--memory Q] [--pods Q]`: sets `status.allocatable` to
+    /// exactly the given resources; with none, the node has no resource limit.
+    NodeAllocatable {
+        name: String,
+        cpu: Option<Quantity>,
+        memory: Option<Quantity>,
+        pods: Option<Quantity>,
+    },
     /// `node condition NAME Type=Status…`.
     NodeCondition {
         name: String,

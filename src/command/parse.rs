@@ -24,7 +24,7 @@ fn check_err(message: impl std::fmt::Display) -> StepError {
 }
 
 /// The step verbs, for the unknown-step message.
-const VERBS: &str = "a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition, pod fail)";
+const VERBS: &str = "a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition|allocatable, pod fail)";
 
 /// Parses one step. `kubectl apply -f -` parses to `Step::Apply` with empty text: the caller
 /// supplies the text of an `apply:` step.
@@ -866,7 +866,7 @@ fn parse_advance(args: &[String]) -> Result<Step, StepError> {
 fn parse_node(args: &[String]) -> Result<Step, StepError> {
     let Some(sub) = args.first() else {
         return Err(err(
-            "error: a node step needs a subcommand: add, remove or condition",
+            "error: a node step needs a subcommand: add, remove, condition or allocatable",
         ));
     };
     let path = format!("node {sub}");
@@ -877,6 +877,7 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
                 rest,
                 &[
                     Flag::bool("control-plane"),
+                    Flag::bool("custom"),
                     Flag::value("label"),
                     Flag::value("taint"),
                     Flag::value("cpu"),
@@ -917,9 +918,17 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
                     },
                 )?),
             };
+            let control_plane = p.bool("control-plane", &path)?;
+            let custom = p.bool("custom", &path)?;
+            if control_plane && custom {
+                return Err(err(
+                    "error: node add takes either --control-plane or --custom, not both",
+                ));
+            }
             Ok(Step::NodeAdd {
                 name,
-                control_plane: p.bool("control-plane", &path)?,
+                control_plane,
+                custom,
                 labels,
                 taints,
                 cpu: quantity("cpu")?,
@@ -931,6 +940,39 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
             let p = flags::parse(rest, &[], &path)?;
             Ok(Step::NodeRemove {
                 name: one_name(&p, "node remove NAME")?,
+            })
+        }
+        "allocatable" => {
+            let p = flags::parse(
+                rest,
+                &[
+                    Flag::value("cpu"),
+                    Flag::value("memory"),
+                    Flag::value("pods"),
+                ],
+                &path,
+            )?;
+            let name = one_name(
+                &p,
+                "node allocatable NAME [--cpu Q] [--memory Q] [--pods Q]",
+            )?;
+            let quantity = |flag: &str| -> Result<Option<Quantity>, StepError> {
+                match p.get(flag) {
+                    None => Ok(None),
+                    Some(text) => match Quantity::parse(text) {
+                        Ok(q) if q.milli >= 0 => Ok(Some(q)),
+                        Ok(_) => Err(err(format!(
+                            "error: invalid --{flag} \"{text}\": must be greater than or equal to 0"
+                        ))),
+                        Err(e) => Err(err(format!("error: invalid --{flag} \"{text}\": {e}"))),
+                    },
+                }
+            };
+            Ok(Step::NodeAllocatable {
+                name,
+                cpu: quantity("cpu")?,
+                memory: quantity("memory")?,
+                pods: quantity("pods")?,
             })
         }
         "condition" => {
@@ -967,7 +1009,7 @@ fn parse_node(args: &[String]) -> Result<Step, StepError> {
             })
         }
         other => Err(err(format!(
-            "error: unknown node subcommand \"{other}\": add, remove or condition"
+            "error: unknown node subcommand \"{other}\": add, remove, condition or allocatable"
         ))),
     }
 }

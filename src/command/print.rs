@@ -256,6 +256,7 @@ impl std::fmt::Display for Step {
             Step::NodeAdd {
                 name,
                 control_plane,
+                custom,
                 labels,
                 taints,
                 cpu,
@@ -265,6 +266,9 @@ impl std::fmt::Display for Step {
                 write!(f, "node add {}", quote(name))?;
                 if *control_plane {
                     f.write_str(" --control-plane")?;
+                }
+                if *custom {
+                    f.write_str(" --custom")?;
                 }
                 for (k, v) in labels {
                     write!(f, " --label {}", quote(&format!("{k}={v}")))?;
@@ -284,6 +288,20 @@ impl std::fmt::Display for Step {
                 Ok(())
             }
             Step::NodeRemove { name } => write!(f, "node remove {}", quote(name)),
+            Step::NodeAllocatable {
+                name,
+                cpu,
+                memory,
+                pods,
+            } => {
+                write!(f, "node allocatable {}", quote(name))?;
+                for (flag, q) in [("cpu", cpu), ("memory", memory), ("pods", pods)] {
+                    if let Some(q) = q {
+                        write!(f, " --{flag} {}", quote(&q.text))?;
+                    }
+                }
+                Ok(())
+            }
             Step::NodeCondition { name, conditions } => {
                 write!(f, "node condition {}", quote(name))?;
                 for (t, s) in conditions {

@@ -80,6 +80,9 @@ fn accepts_every_verb_and_prints_it_canonically() {
         advance 2h => advance 2h
         settle => settle
         node add node-5 => node add node-5
+        node add edge-1 --custom --taint edge:NoExecute => node add edge-1 --custom --taint edge:NoExecute
+        node allocatable node-1 --pods 20 --cpu 500m => node allocatable node-1 --cpu 500m --pods 20
+        node allocatable node-1 => node allocatable node-1
         node add cp-2 --control-plane --label zone=a --label disktype=ssd --taint dedicated=gpu:NoSchedule --cpu 2 --memory 4Gi --pods 110 => node add cp-2 --control-plane --label zone=a --label disktype=ssd --taint dedicated=gpu:NoSchedule --cpu 2 --memory 4Gi --pods 110
         node remove node-5 => node remove node-5
         node condition node-1 Ready=False => node condition node-1 Ready=False
@@ -130,7 +133,7 @@ fn check_rejected(cases: &[(&str, &str)]) {
 fn rejects_with_kubectls_words() {
     check_rejected(&[
         ("kubectl lable nodes a b=c", "error: unknown command \"lable\" for \"kubectl\""),
-        ("kubectl logs fluentd-x", "error: \"kubectl logs\" is not part of the simulator's step language: a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition, pod fail)"),
+        ("kubectl logs fluentd-x", "error: \"kubectl logs\" is not part of the simulator's step language: a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition|allocatable, pod fail)"),
         ("kubectl", "error: a kubectl step needs a command, e.g. kubectl get pods -o wide"),
         ("kubectl get foos", "error: the server doesn't have a resource type \"foos\""),
         ("kubectl get deployments", "error: the simulator has no deployments: it models nodes, daemonsets, pods and events"),
@@ -179,23 +182,26 @@ fn rejects_with_kubectls_words() {
         ("kubectl apply -f ds.yaml", "error: the path \"ds.yaml\" does not exist"),
         ("kubectl apply", "error: must specify one of -f and -k"),
         ("kubectl describe ds", "error: the simulator describes one object per step: kubectl describe ds NAME"),
-        ("", "error: empty step: a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition, pod fail)"),
-        ("wait 5s", "error: unknown step \"wait\": a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition, pod fail)"),
+        ("", "error: empty step: a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition|allocatable, pod fail)"),
+        ("wait 5s", "error: unknown step \"wait\": a step is a kubectl command (label, taint, cordon, uncordon, drain, delete, set image, rollout, get, describe, apply -f -) or a simulator verb (advance, settle, node add|remove|condition|allocatable, pod fail)"),
         ("advance", "error: advance needs a duration, e.g. advance 30s"),
         ("advance soon", "error: invalid duration \"soon\": write a positive number with a unit, e.g. 30s, 2m, 1h30m or 500ms"),
         ("advance 0s", "error: invalid duration \"0s\": write a positive number with a unit, e.g. 30s, 2m, 1h30m or 500ms"),
         ("advance 5s 6s", "error: advance takes one duration, got also \"6s\""),
         ("settle now", "error: settle takes no arguments, got \"now\""),
-        ("node", "error: a node step needs a subcommand: add, remove or condition"),
+        ("node", "error: a node step needs a subcommand: add, remove, condition or allocatable"),
         ("node add", "error: usage: node add NAME"),
         ("node add n --cpu lots", "error: invalid --cpu \"lots\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"),
         ("node add n --pods -1", "error: invalid --pods \"-1\": a whole number of pods"),
         ("node add n --taint gpu", "error: invalid taint spec: gpu"),
+        ("node add n --custom --control-plane", "error: node add takes either --control-plane or --custom, not both"),
+        ("node allocatable", "error: usage: node allocatable NAME [--cpu Q] [--memory Q] [--pods Q]"),
+        ("node allocatable n --cpu -1", "error: invalid --cpu \"-1\": must be greater than or equal to 0"),
         ("node add n --colour red", "error: unknown flag: --colour\nSee 'node add --help' for usage."),
         ("node condition node-1", "error: usage: node condition NAME Ready=False|True|Unknown"),
         ("node condition node-1 Ready=Maybe", "error: invalid status \"Maybe\" for condition Ready: True, False or Unknown"),
         ("node condition node-1 Sleepy=True", "error: unknown node condition \"Sleepy\": Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable"),
-        ("node reboot node-1", "error: unknown node subcommand \"reboot\": add, remove or condition"),
+        ("node reboot node-1", "error: unknown node subcommand \"reboot\": add, remove, condition or allocatable"),
         ("pod fail", "error: usage: pod fail NAME | pod fail --node NODE [-l SELECTOR]"),
         ("pod crash x", "error: unknown pod subcommand \"crash\": fail"),
         ("kubectl get 'pods", "error: unterminated ' quote in step"),

@@ -231,6 +231,22 @@ fn daemon_set_legend(props: &LegendProps) -> Html {
                         { "⚠ " }{ app.tf(Msg::DsMisscheduled, &[&ds.misscheduled.to_string()]) }
                     </span>
                 }
+                if let Some(b) = &ds.budget {
+                    <span class={classes!("budget", b.rolling.then_some("rolling"))} data-testid="budget"
+                        data-unavailable={b.unavailable.to_string()} data-max-unavailable={b.max_unavailable.to_string()}
+                        data-surge={b.surging.to_string()} data-max-surge={b.max_surge.to_string()}
+                        title={app.t(Msg::BudgetTitle)}>
+                        if b.rolling {
+                            <span class="budget-state">{ "↻ " }{ app.t(Msg::RollingOut) }{ " · " }</span>
+                            <Meter used={b.unavailable} max={b.max_unavailable} />
+                            <Meter used={b.surging} max={b.max_surge} />
+                            { app.tf(Msg::Budget, &[&b.unavailable.to_string(), &b.max_unavailable.to_string(),
+                                &b.surging.to_string(), &b.max_surge.to_string()]) }
+                        } else {
+                            { app.tf(Msg::BudgetIdle, &[&b.max_unavailable.to_string(), &b.max_surge.to_string()]) }
+                        }
+                    </span>
+                }
                 if ds.node_selector != "<none>" {
                     <code class="ds-selector">{ "nodeSelector: " }{ &ds.node_selector }</code>
                 }
@@ -238,6 +254,21 @@ fn daemon_set_legend(props: &LegendProps) -> Html {
         }
     });
     html! { <ul class="ds-legend">{ for rows }</ul> }
+}
+
+#[derive(Properties, PartialEq)]
+struct MeterProps {
+    used: i64,
+    max: i64,
+}
+
+/// A budget as a row of cells, one per unit: filled ones are in use (also said in text).
+#[function_component(Meter)]
+fn meter(props: &MeterProps) -> Html {
+    let cells = (0..props.max.clamp(0, 8)).map(|i| {
+        html! { <span class={classes!("cell", (i < props.used).then_some("used"))}></span> }
+    });
+    html! { <span class="meter" aria-hidden="true">{ for cells }</span> }
 }
 
 /// The chip shapes and what they mean.

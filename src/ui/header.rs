@@ -1,8 +1,9 @@
-//! The top bar: title, examples menu, playback (play/pause, step, settle, the simulated clock and
-//! whether the cluster has settled), language and theme switches.
+//! The top bar: title, examples menu (closes on an outside click and on Escape), playback
+//! (play/pause, step, settle, speed, undo/redo, the simulated clock and whether the cluster has
+//! settled), language and theme switches.
 
 use super::context::use_app;
-use crate::app::state::{Action, ExampleId, Theme};
+use crate::app::state::{Action, ExampleId, Speed, Theme};
 use crate::i18n::{Lang, Msg};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -13,6 +14,9 @@ pub struct HeaderProps {
     pub settled: bool,
     pub now_secs: f64,
     pub theme: Theme,
+    pub speed: Speed,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 #[function_component(Header)]
@@ -28,7 +32,8 @@ pub fn header(props: &HeaderProps) -> Html {
                 </div>
             </div>
             <ExamplesMenu />
-            <Playback playing={props.playing} settled={props.settled} now_secs={props.now_secs} />
+            <Playback playing={props.playing} settled={props.settled} now_secs={props.now_secs}
+                speed={props.speed} can_undo={props.can_undo} can_redo={props.can_redo} />
             <div class="prefs">
                 <LanguageSwitch />
                 <ThemeSwitch theme={props.theme} />
@@ -41,6 +46,51 @@ pub fn header(props: &HeaderProps) -> Html {
 fn examples_menu() -> Html {
     let app = use_app();
     let details = use_node_ref();
+    {
+        // An outside click or Escape closes the menu (Escape gives the focus back to it).
+        let details = details.clone();
+        use_effect_with((), move |_| {
+            let close = {
+                let details = details.clone();
+                move |e: web_sys::Event| {
+                    let Some(d) = details.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    if !d.has_attribute("open") {
+                        return;
+                    }
+                    let escape = e
+                        .dyn_ref::<web_sys::KeyboardEvent>()
+                        .map(|k| k.key() == "Escape");
+                    let inside = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .is_some_and(|t| d.contains(Some(&t)));
+                    match escape {
+                        Some(true) => {
+                            let _ = d.remove_attribute("open");
+                            if let Some(summary) = d
+                                .query_selector("summary")
+                                .ok()
+                                .flatten()
+                                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = summary.focus();
+                            }
+                        }
+                        Some(false) => {}
+                        None if !inside => {
+                            let _ = d.remove_attribute("open");
+                        }
+                        None => {}
+                    }
+                }
+            };
+            let click = super::hooks::window_listener("click", close.clone());
+            let key = super::hooks::window_listener("keydown", close);
+            move || drop((click, key))
+        });
+    }
     let items: Vec<Html> = crate::app::state::examples()
         .iter()
         .map(|e| {
@@ -80,6 +130,9 @@ struct PlaybackProps {
     playing: bool,
     settled: bool,
     now_secs: f64,
+    speed: Speed,
+    can_undo: bool,
+    can_redo: bool,
 }
 
 #[function_component(Playback)]
@@ -98,6 +151,18 @@ fn playback(props: &PlaybackProps) -> Html {
         app.t(Msg::StatePaused)
     };
     let clock = format_clock(props.now_secs);
+    let speed_select = super::hooks::use_select_value(props.speed.as_str().to_string());
+    let on_speed = app.callback(|e: Event| {
+        let value = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .unwrap_or_default();
+        Action::SetSpeed(Speed::parse(&value).unwrap_or_default())
+    });
+    let speeds = Speed::ALL.iter().map(|&s| {
+        html! { <option value={s.as_str()} selected={props.speed == s}>{ format!("{}×", s.as_str()) }</option> }
+    });
     html! {
         <div class="playback" role="group">
             <button type="button" class="btn icon-btn" data-testid="play"
@@ -113,6 +178,23 @@ fn playback(props: &PlaybackProps) -> Html {
                 disabled={props.settled} onclick={app.send(Action::SettleNow)}>
                 { super::icons::settle() }{ app.t(Msg::SettleNow) }
             </button>
+            <label class="speed" title={app.t(Msg::SpeedTitle)}>
+                <span class="speed-label" aria-hidden="true">{ app.t(Msg::Speed) }</span>
+                <select ref={speed_select} data-testid="speed" onchange={on_speed}
+                    aria-label={app.t(Msg::SpeedTitle)}>
+                    { for speeds }
+                </select>
+            </label>
+            <button type="button" class="btn icon-btn" data-testid="undo" title={app.t(Msg::UndoTitle)}
+                aria-label={app.t(Msg::Undo)} aria-keyshortcuts="Control+Z Meta+Z"
+                disabled={!props.can_undo} onclick={app.send(Action::Undo)}>
+                <span aria-hidden="true">{ "↶" }</span>
+            </button>
+            <button type="button" class="btn icon-btn" data-testid="redo" title={app.t(Msg::RedoTitle)}
+                aria-label={app.t(Msg::Redo)} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+                disabled={!props.can_redo} onclick={app.send(Action::Redo)}>
+                <span aria-hidden="true">{ "↷" }</span>
+            </button>
             <span class="clock" data-testid="clock">{ app.tf(Msg::SimTime, &[&clock]) }</span>
             <span class={classes!("pill", if props.settled { "pill-ok" } else { "pill-busy" })}
                 aria-live="polite">
@@ -123,7 +205,7 @@ fn playback(props: &PlaybackProps) -> Html {
 }
 
 /// Simulated seconds as kubectl-like short text: `0s`, `12s`, `1m05s`, `2h3m`.
-fn format_clock(secs: f64) -> String {
+pub fn format_clock(secs: f64) -> String {
     let s = secs.floor() as u64;
     if s < 60 {
         format!("{s}s")

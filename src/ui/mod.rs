@@ -19,6 +19,7 @@ mod inspector;
 mod node_column;
 mod node_panel;
 pub mod panic;
+mod timeline;
 
 use crate::app::cluster_view::cluster_view;
 use crate::app::eligibility_card::eligibility_card;
@@ -46,8 +47,19 @@ pub fn start() {
 /// The root: state, effects, and the three areas.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::new(browser::init()));
+    let state = use_reducer(|| {
+        let mut state = AppState::new(browser::init());
+        if let Some(speed) = browser::query_param("speed")
+            .as_deref()
+            .and_then(crate::app::state::Speed::parse)
+        {
+            state.speed = speed;
+        }
+        state
+    });
     hooks::use_ticker(&state);
+    hooks::use_undo_keys(state.dispatcher());
+    hooks::use_saved_text(&state);
     hooks::use_auto_apply(&state);
     hooks::use_document_prefs(state.lang, state.theme);
 
@@ -87,11 +99,38 @@ pub fn app() -> Html {
     let notice = state.notice.clone().map(|n| match n {
         crate::app::state::Notice::Error(msg) => msg,
     });
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            timeline::download(
+                "daemonset-playground-scenario.yaml",
+                &state.export_scenario(),
+            )
+        })
+    };
+    let lang_code = state.lang.code();
+    let cursor = state.history_cursor();
+    let entries = state.history_entries();
+    let next_step = entries.get(cursor).and_then(|e| match &e.edit {
+        crate::app::history::Edit::Scenario { text, .. } => Some(AttrValue::from(text.clone())),
+        _ => None,
+    });
+    let scenario = state.scenario_title().is_some()
+        || entries
+            .iter()
+            .any(|e| matches!(e.edit, crate::app::history::Edit::Scenario { .. }));
 
     html! {
         <ContextProvider<AppContext> context={context.clone()}>
             <div class="app">
-                <header::Header playing={state.playing} {settled} now_secs={view.now_secs} theme={state.theme} />
+                <header::Header playing={state.playing} {settled} now_secs={view.now_secs} theme={state.theme}
+                    speed={state.speed} can_undo={state.can_undo()} can_redo={state.can_redo()} />
+                <timeline::Timeline {cursor} len={entries.len()}
+                    clock={AttrValue::from(header::format_clock(view.now_secs))}
+                    in_past={state.in_past()}
+                    title={state.scenario_title().and_then(|t| t.text(lang_code)).map(|t| AttrValue::from(t.to_string()))}
+                    caption={state.caption().and_then(|c| c.text(lang_code)).map(|t| AttrValue::from(t.to_string()))}
+                    {next_step} can_redo={state.can_redo()} {scenario} {on_export} />
                 if let Some(msg) = notice {
                     <div class="notice" role="alert" data-testid="notice">
                         <code>{ msg }</code>

@@ -4,7 +4,7 @@
 //! the node and that DaemonSet for the eligibility card.
 
 use super::context::{use_app, AppContext};
-use crate::app::cluster_view::{ChipLook, Lane, NodeRole, NodeView, PodChip};
+use crate::app::cluster_view::{ChipLook, Lane, NodeRole, NodeView, PodChip, Revision};
 use crate::app::state::Action;
 use crate::i18n::Msg;
 use crate::model::{DaemonSetKey, NodeName, TaintEffect};
@@ -240,7 +240,7 @@ fn lane_view(props: &LaneProps) -> Html {
     let chips = lane
         .pods
         .iter()
-        .map(|p| html! { <PodChipView key={p.name.0.clone()} chip={p.clone()} /> });
+        .map(|p| html! { <PodChipView key={p.name.0.clone()} chip={p.clone()} rolling={lane.rolling} /> });
     html! {
         <div class={classes!("lane", format!("ds-{}", lane.color), props.active.then_some("active"))}
             data-lane={lane.daemon_set.to_string()}>
@@ -264,6 +264,8 @@ fn lane_view(props: &LaneProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct PodChipProps {
     chip: PodChip,
+    /// The DaemonSet is rolling out: the chip says old or new.
+    rolling: bool,
 }
 
 fn look_icon(look: ChipLook) -> &'static str {
@@ -294,10 +296,27 @@ fn pod_chip_view(props: &PodChipProps) -> Html {
         _ if chip.look == ChipLook::Ready => "Ready".to_string(),
         _ => chip.status.clone(),
     };
-    let title = app.tf(Msg::PodTitle, &[&chip.name.0, &chip.node.0, &status]);
+    let mut title = app.tf(Msg::PodTitle, &[&chip.name.0, &chip.node.0, &status]);
+    if !chip.revision_hash.is_empty() {
+        title.push_str(" · ");
+        title.push_str(&app.tf(Msg::RevisionTitle, &[&chip.revision_hash]));
+    }
+    let old = chip.revision == Revision::Old;
+    let revision_tag = (old || props.rolling).then(|| {
+        let (text, class) = if old {
+            (app.t(Msg::RevisionOld), "rev-old")
+        } else {
+            (app.t(Msg::RevisionNew), "rev-new")
+        };
+        html! { <span class={classes!("chip-rev", class)} data-testid="revision-tag">{ text }</span> }
+    });
+    if let Some(secs) = chip.evict_in {
+        title.push_str(" · ");
+        title.push_str(&app.tf(Msg::EvictInTitle, &[&secs.to_string()]));
+    }
     html! {
         <div class={classes!("chip", format!("look-{}", chip.look.as_str()), format!("ds-{}", chip.color),
-                chip.misscheduled.then_some("misscheduled"))}
+                chip.misscheduled.then_some("misscheduled"), chip.evict_in.is_some().then_some("counting"))}
             data-testid="pod"
             data-pod={chip.name.0.clone()}
             data-node={chip.node.0.clone()}
@@ -305,11 +324,19 @@ fn pod_chip_view(props: &PodChipProps) -> Html {
             data-phase={chip.phase.as_str()}
             data-ready={chip.ready.to_string()}
             data-look={chip.look.as_str()}
+            data-revision={if old { "old" } else { "current" }}
+            data-hash={chip.revision_hash.clone()}
             title={title}>
             <span class="chip-icon" aria-hidden="true">{ look_icon(chip.look) }</span>
             <span class="chip-text">
-                <span class="chip-name">{ suffix }</span>
-                <span class="chip-status">{ status }</span>
+                <span class="chip-name">{ suffix }{ for revision_tag }</span>
+                if let Some(secs) = chip.evict_in {
+                    <span class="chip-status chip-evict" data-testid="evict-in" data-evict-in={secs.to_string()}>
+                        { app.tf(Msg::EvictIn, &[&secs.to_string()]) }
+                    </span>
+                } else {
+                    <span class="chip-status">{ status }</span>
+                }
             </span>
             if chip.misscheduled {
                 <span class="chip-flag" title={app.t(Msg::Misscheduled)}>{ "⚠" }</span>

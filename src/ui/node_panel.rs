@@ -1,10 +1,11 @@
 //! Editing the selected node: cordon/uncordon, remove, Ready/NotReady/Unknown and the pressure
 //! conditions, labels (set, edit, remove), taints (add with an effect picker, remove) and
-//! allocatable cpu/memory/pods. Every control is a plain form element, so all of it works from
+//! allocatable cpu/memory/pods; the node's daemon pods, each with "make it fail" (`pod fail`:
+//! the controller's back-off and replacement then play out, R2.5). Every control is a plain form element, so all of it works from
 //! the keyboard; each change dispatches one `Action` and reconciles at once.
 
 use super::context::use_app;
-use crate::app::cluster_view::NodeView;
+use crate::app::cluster_view::{ChipLook, NodeView};
 use crate::app::node_edit;
 use crate::app::state::Action;
 use crate::i18n::Msg;
@@ -55,11 +56,50 @@ pub fn node_panel(props: &NodePanelProps) -> Html {
                         onclick={app.send(Action::RemoveNode(name.clone()))}>{ app.t(Msg::RemoveNode) }</button>
                 </div>
             </div>
+            <DaemonPods node={node.clone()} />
             <Conditions node={node.clone()} />
             <Labels node={node.clone()} />
             <Taints node={node.clone()} />
             <Allocatable node={node.clone()} />
         </section>
+    }
+}
+
+/// The node's daemon pods, each with a button that makes its container fail.
+#[function_component(DaemonPods)]
+fn daemon_pods(props: &NodePanelProps) -> Html {
+    let app = use_app();
+    let pods: Vec<_> = props
+        .node
+        .lanes
+        .iter()
+        .flat_map(|l| l.pods.iter())
+        .collect();
+    let rows = pods.iter().map(|p| {
+        let can_fail = p.node.0 == props.node.name.0
+            && !matches!(p.look, ChipLook::Pending | ChipLook::Terminating | ChipLook::Failed | ChipLook::Succeeded);
+        html! {
+            <li class="pod-row" data-pod-row={p.name.0.clone()}>
+                <code class="pod-name">{ &p.name.0 }</code>
+                <span class="pod-phase">{ &p.status }</span>
+                <button type="button" class="btn btn-small btn-danger" data-testid="fail-pod"
+                    data-fail-pod={p.name.0.clone()} title={app.t(Msg::FailPodTitle)}
+                    disabled={!can_fail}
+                    onclick={app.send(Action::FailPod { namespace: p.namespace.clone(), name: p.name.0.clone() })}>
+                    <span aria-hidden="true">{ "✗ " }</span>{ app.t(Msg::FailPod) }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <div class="panel-section daemon-pods">
+            <h4>{ app.t(Msg::DaemonPods) }</h4>
+            if pods.is_empty() {
+                <p class="empty">{ app.t(Msg::NoDaemonPods) }</p>
+            } else {
+                <ul class="pod-list">{ for rows }</ul>
+            }
+        </div>
     }
 }
 

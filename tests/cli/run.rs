@@ -424,3 +424,57 @@ fn apply_steps_apply_their_text() {
         .stdout
         .contains("$ kubectl apply -f -\ndaemonset.apps/monitoring-daemon created\n"));
 }
+
+/// Issue 4: what the page exports (its session as a scenario), `run` replays to the same
+/// cluster the page shows; every verb the page records is in the step language.
+#[test]
+fn replays_a_scenario_the_page_exported() {
+    use daemonset_playground::app::node_edit::{parse_allocatable, NodeKind};
+    use daemonset_playground::app::report::{daemon_set_reports, Detail};
+    use daemonset_playground::app::state::{default_text, Action, AppState, Init, NewNode};
+    use daemonset_playground::model::{
+        ConditionStatus, NodeConditionType, NodeName, Taint, TaintEffect,
+    };
+    let node = |n: &str| NodeName(n.to_string());
+    let mut page = AppState::new(Init::text(default_text()));
+    let edits = [
+        Action::AddNode(NewNode {
+            kind: NodeKind::Custom,
+            name: node("edge-1"),
+            labels: Default::default(),
+            taints: vec![],
+            allocatable: parse_allocatable("1", "", "").unwrap(),
+        }),
+        Action::AddTaint {
+            node: node("node-1"),
+            taint: Taint::new("maintenance", "", TaintEffect::NoExecute),
+        },
+        Action::SetCondition {
+            node: node("node-2"),
+            condition: NodeConditionType::Ready,
+            status: ConditionStatus::Unknown,
+        },
+        Action::SetAllocatable {
+            node: node("node-3"),
+            allocatable: parse_allocatable("500m", "1Gi", "20").unwrap(),
+        },
+    ];
+    for edit in edits {
+        page.update(edit);
+        for _ in 0..20 {
+            page.update(Action::Tick);
+        }
+    }
+    page.update(Action::SettleNow);
+    let exported = page.export_scenario();
+    let out = dp_stdin(&["run", "-", "--output", "json"], &exported);
+    assert_eq!(out.code, 0, "{}\n{exported}", out.stderr);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let last = report["steps"]
+        .as_array()
+        .and_then(|s| s.last())
+        .expect("steps");
+    let expected =
+        serde_json::to_value(daemon_set_reports(page.sim(), Detail::Run)).expect("serialises");
+    assert_eq!(last["daemonSets"], expected, "{exported}");
+}
