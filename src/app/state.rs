@@ -1070,19 +1070,7 @@ impl AppState {
         self.editor.kubectl_stderr.clear();
         self.editor.apply_output = output;
         self.notice = None;
-        if let Some(node) = &self.selection.node {
-            if self.sim.node(&node.0).is_none() {
-                self.selection.node = None;
-            }
-        }
-        if let Some(key) = &self.selection.daemon_set {
-            if self.sim.daemon_set(key).is_none() {
-                self.selection.daemon_set = None;
-            }
-        }
-        if self.selection.node.is_none() {
-            self.select_first_unscheduled_node();
-        }
+        self.fix_selection();
         Some(Outcome { rebuild, pruned })
     }
 
