@@ -44,13 +44,34 @@ pub fn allows_surge(ds: &DaemonSet) -> bool {
     }
 }
 
-/// Pods of the DaemonSet grouped by target node (`getNodesToDaemonPods`), as pod keys sorted by
-/// `pod_order`. Terminal pods that are being deleted are left out.
-pub(crate) fn nodes_to_daemon_pods(
-    sim: &Simulation,
-    ds: &DaemonSet,
-) -> BTreeMap<String, Vec<PodKey>> {
-    let mut map: BTreeMap<&str, Vec<&Pod>> = BTreeMap::new();
+/// Pods of the DaemonSet grouped by target node (`getNodesToDaemonPods`), each group sorted by
+/// `pod_order`. Terminal pods that are being deleted are left out. Groups are addressed by the
+/// node's index in `Simulation::nodes` (one flat array, no per-node allocation); pods aimed at a
+/// node that does not exist are kept by node name.
+#[derive(Clone, Debug)]
+pub(crate) struct NodePods {
+    /// Per node index: where its pods start in `keys`, and how many there are.
+    ranges: Vec<(u32, u32)>,
+    keys: Vec<PodKey>,
+    missing: BTreeMap<String, Vec<PodKey>>,
+}
+
+impl NodePods {
+    /// The pods on the node at `index` (`None` when it has none, as a map lookup would say).
+    pub fn on_node(&self, index: usize) -> Option<&[PodKey]> {
+        let (start, len) = *self.ranges.get(index)?;
+        (len > 0).then(|| &self.keys[start as usize..(start + len) as usize])
+    }
+
+    /// Pods aimed at nodes that do not exist, by node name.
+    pub fn missing(&self) -> &BTreeMap<String, Vec<PodKey>> {
+        &self.missing
+    }
+}
+
+pub(crate) fn nodes_to_daemon_pods(sim: &Simulation, ds: &DaemonSet) -> NodePods {
+    let mut placed: Vec<(u32, PodKey)> = Vec::new();
+    let mut missing: BTreeMap<&str, Vec<(&Pod, PodKey)>> = BTreeMap::new();
     for key in sim.owned_pods(&ds.uid) {
         let Some(e) = sim.pods.get(key) else { continue };
         let pod = &e.pod;
@@ -61,22 +82,49 @@ pub(crate) fn nodes_to_daemon_pods(
             continue;
         }
         if let Some(node) = pod.target_node_name() {
-            map.entry(node).or_default().push(pod);
+            match sim.node_position(node) {
+                Some(i) => placed.push((i as u32, *key)),
+                None => missing.entry(node).or_default().push((pod, *key)),
+            }
         }
     }
-    map.into_iter()
+    // A counting sort by node index, then `pod_order` within the nodes that have several.
+    let mut ranges = vec![(0u32, 0u32); sim.nodes().len()];
+    for (i, _) in &placed {
+        ranges[*i as usize].1 += 1;
+    }
+    let mut next = 0u32;
+    for r in ranges.iter_mut() {
+        r.0 = next;
+        next += r.1;
+    }
+    let mut keys: Vec<PodKey> = placed.iter().map(|p| p.1).collect();
+    let mut fill: Vec<u32> = ranges.iter().map(|r| r.0).collect();
+    for (i, key) in &placed {
+        let at = &mut fill[*i as usize];
+        keys[*at as usize] = *key;
+        *at += 1;
+    }
+    for &(start, len) in &ranges {
+        if len > 1 {
+            keys[start as usize..(start + len) as usize]
+                .sort_by(|a, b| pod_order(&sim.pods[a].pod, &sim.pods[b].pod));
+        }
+    }
+    let missing = missing
+        .into_iter()
         .map(|(node, mut pods)| {
             if pods.len() > 1 {
-                pods.sort_by(|a, b| pod_order(a, b));
+                pods.sort_by(|a, b| pod_order(a.0, b.0));
             }
-            (
-                node.to_string(),
-                pods.iter()
-                    .map(|p| (p.namespace.clone(), p.name.clone()))
-                    .collect(),
-            )
+            (node.to_string(), pods.iter().map(|p| p.1).collect())
         })
-        .collect()
+        .collect();
+    NodePods {
+        ranges,
+        keys,
+        missing,
+    }
 }
 
 /// `syncDaemonSet` for the DaemonSet at `index`.
@@ -136,13 +184,13 @@ fn claim_pods(sim: &mut Simulation, index: usize) {
     let ds = sim.daemon_set_at(index);
     let release: Vec<PodKey> = sim
         .owned_pods(&uid)
-        .filter(|k| sim.pods.get(*k).is_some_and(|e| !ds.selects(&e.pod.labels)))
+        .filter(|k| sim.pods.get(k).is_some_and(|e| !ds.selects(&e.pod.labels)))
         .cloned()
         .collect();
     let adopt: Vec<PodKey> = sim
         .orphan_pods()
         .filter(|k| {
-            sim.pods.get(*k).is_some_and(|e| {
+            sim.pods.get(k).is_some_and(|e| {
                 e.pod.namespace == ds.namespace
                     && e.pod.deletion_timestamp.is_none()
                     && ds.selects(&e.pod.labels)
@@ -173,32 +221,24 @@ fn owner_reference(ds: &DaemonSet) -> OwnerReference {
 
 /// `manage`: plans creates and deletes for every node, then executes them. Returns whether it
 /// issued anything.
-fn manage(
-    sim: &mut Simulation,
-    index: usize,
-    hash: &str,
-    node_to_pods: &BTreeMap<String, Vec<PodKey>>,
-) -> bool {
+fn manage(sim: &mut Simulation, index: usize, hash: &str, node_to_pods: &NodePods) -> bool {
     let ds = sim.daemon_set_at(index).clone();
     let decisions = sim.decisions_for(index);
     let mut nodes_needing_pods: Vec<String> = Vec::new();
     let mut pods_to_delete: Vec<PodKey> = Vec::new();
-    let names: Vec<String> = sim.nodes().iter().map(|n| n.name.clone()).collect();
-    for (node, decision) in names.into_iter().zip(decisions.iter()) {
+    for (i, decision) in decisions.iter().enumerate() {
         let (create, delete) =
-            pods_should_be_on_node(sim, &ds, &node, decision, node_to_pods.get(&node), hash);
+            pods_should_be_on_node(sim, &ds, i, decision, node_to_pods.on_node(i), hash);
         if create {
-            nodes_needing_pods.push(node);
+            nodes_needing_pods.push(sim.nodes()[i].name.clone());
         }
         pods_to_delete.extend(delete);
     }
     // Pending pods aimed at a node that no longer exists: PodGC cannot clean those up (R2.2).
-    for (node, pods) in node_to_pods {
-        if sim.node(node).is_none() {
-            for key in pods {
-                if sim.pods.get(key).is_some_and(|e| !e.pod.is_bound()) {
-                    pods_to_delete.push(key.clone());
-                }
+    for pods in node_to_pods.missing().values() {
+        for key in pods {
+            if sim.pods.get(key).is_some_and(|e| !e.pod.is_bound()) {
+                pods_to_delete.push(*key);
             }
         }
     }
@@ -209,9 +249,9 @@ fn manage(
 fn pods_should_be_on_node(
     sim: &mut Simulation,
     ds: &DaemonSet,
-    node: &str,
+    node_index: usize,
     decision: &placement::Decision,
-    daemon_pods: Option<&Vec<PodKey>>,
+    daemon_pods: Option<&[PodKey]>,
     hash: &str,
 ) -> (bool, Vec<PodKey>) {
     let mut to_delete = Vec::new();
@@ -236,10 +276,11 @@ fn pods_should_be_on_node(
             );
             match phase {
                 PodPhase::Failed => {
-                    if failed_pod_in_backoff(sim, ds, node) {
+                    let node = sim.nodes()[node_index].name.clone();
+                    if failed_pod_in_backoff(sim, ds, &node) {
                         continue;
                     }
-                    let msg = super::messages::failed_daemon_pod(&namespace, &name, node);
+                    let msg = super::messages::failed_daemon_pod(&namespace, &name, &node);
                     sim.record(
                         EventType::Warning,
                         super::messages::REASON_FAILED_DAEMON_POD,
@@ -247,9 +288,10 @@ fn pods_should_be_on_node(
                         super::messages::COMPONENT_DAEMONSET,
                         msg,
                     );
-                    to_delete.push(key.clone());
+                    to_delete.push(*key);
                 }
                 PodPhase::Succeeded => {
+                    let node = &sim.nodes()[node_index].name;
                     let msg = super::messages::succeeded_daemon_pod(&namespace, &name, node);
                     sim.record(
                         EventType::Normal,
@@ -258,9 +300,9 @@ fn pods_should_be_on_node(
                         super::messages::COMPONENT_DAEMONSET,
                         msg,
                     );
-                    to_delete.push(key.clone());
+                    to_delete.push(*key);
                 }
-                _ => running.push(key.clone()),
+                _ => running.push(*key),
             }
         }
         if !allows_surge(ds) {
@@ -308,7 +350,7 @@ fn pods_should_be_on_node(
                 .get(key)
                 .is_some_and(|e| e.pod.deletion_timestamp.is_none())
             {
-                to_delete.push(key.clone());
+                to_delete.push(*key);
             }
         }
     }
@@ -406,10 +448,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
     let base = format!("{}-", ds.name);
     let name = loop {
         let candidate = sim.names().generate_name(&base);
-        if !sim
-            .pods
-            .contains_key(&(ds.namespace.clone(), candidate.clone()))
-        {
+        if !sim.pods.contains_name(&ds.namespace, &candidate) {
             break candidate;
         }
     };
@@ -440,6 +479,8 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
         last_schedule_failure: None,
         admitted: !bound,
         seq: 0,
+        kubelet_due: None,
+        counted: false,
     });
     sim.record(
         EventType::Normal,

@@ -49,12 +49,26 @@ pub fn node_usage_on(
     usage
 }
 
-fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
+pub(crate) fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
     u.pods += 1;
     for (name, q) in effective_requests_of(&pod.spec) {
         *u.requested.entry(name).or_default() += q.milli;
     }
     u.host_ports.extend(host_ports(&pod.spec));
+}
+
+/// Undoes `add_pod_usage` for a pod on `node` (it finished or went away).
+pub(crate) fn remove_pod_usage(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
+    let Some(u) = usage.get_mut(node) else { return };
+    u.pods -= 1;
+    for (name, q) in effective_requests_of(&pod.spec) {
+        *u.requested.entry(name).or_default() -= q.milli;
+    }
+    for port in host_ports(&pod.spec) {
+        if let Some(i) = u.host_ports.iter().position(|p| *p == port) {
+            u.host_ports.remove(i);
+        }
+    }
 }
 
 fn host_ports(spec: &PodSpec) -> Vec<(i32, String, String)> {
@@ -178,19 +192,13 @@ pub(crate) fn run(sim: &mut Simulation) {
         .filter_map(|k| {
             sim.pods
                 .get(k)
-                .map(|e| (e.pod.spec.priority.unwrap_or(0), e.seq, k.clone()))
+                .map(|e| (e.pod.spec.priority.unwrap_or(0), e.seq, *k))
         })
         .collect();
     if queue.is_empty() {
         return;
     }
     queue.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let targets: std::collections::HashSet<&str> = queue
-        .iter()
-        .filter_map(|(_, _, k)| sim.pods.get(k))
-        .filter_map(|e| e.pod.target_node_name())
-        .collect();
-    let mut usage = node_usage_on(sim, Some(&targets));
     let num_nodes = sim.nodes().len();
     for (_, _, key) in queue {
         let Some(entry) = sim.pods.get(&key) else {
@@ -202,7 +210,8 @@ pub(crate) fn run(sim: &mut Simulation) {
         let Some(node) = sim.node(&target) else {
             continue;
         };
-        let failure = filter(&entry.pod.spec, node, usage.get(&target));
+        // The usage index already counts every pod bound so far, this round's included.
+        let failure = filter(&entry.pod.spec, node, sim.usage_of(&target));
         match failure {
             None => {
                 let now = sim.now();
@@ -214,9 +223,8 @@ pub(crate) fn run(sim: &mut Simulation) {
                 entry.pod.status.unschedulable_message = None;
                 entry.last_schedule_failure = None;
                 entry.stage = Stage::Pulling { since: now };
-                add_pod_usage(usage.entry(target.clone()).or_default(), &entry.pod);
                 let r = pod_ref(&entry.pod);
-                let msg = messages::scheduled(&key.0, &key.1, &target);
+                let msg = messages::scheduled(&entry.pod.namespace, &entry.pod.name, &target);
                 sim.record(
                     EventType::Normal,
                     messages::REASON_SCHEDULED,
@@ -273,7 +281,7 @@ impl Simulation {
     /// (`Insufficient cpu`, `Insufficient cpu, Insufficient memory`); `None` once it fits.
     pub fn unschedulable_reason(&self, pod: &Pod) -> Option<&str> {
         self.pods
-            .get(&(pod.namespace.clone(), pod.name.clone()))?
+            .get(&self.pods.lookup(&pod.namespace, &pod.name)?)?
             .last_schedule_failure
             .as_deref()
     }
