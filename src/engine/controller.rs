@@ -393,8 +393,12 @@ pub(crate) fn sync_nodes(
     hash: &str,
 ) -> bool {
     let ds = sim.daemon_set_at(index).clone();
-    for node in to_create {
-        create_pod(sim, &ds, node, hash);
+    if !to_create.is_empty() {
+        sim.pods.reserve(to_create.len());
+        let prototype = new_pod(&ds, hash);
+        for node in to_create {
+            create_pod(sim, &ds, &prototype, node);
+        }
     }
     for key in to_delete {
         let Some(e) = sim.pods.get(key) else { continue };
@@ -412,17 +416,20 @@ pub(crate) fn sync_nodes(
     !to_create.is_empty() || !to_delete.is_empty()
 }
 
-/// `NewPod` + `CreatePods` (R2.4, R1.9, R5.3): the template with the daemon tolerations, the hash
-/// and generation labels, the owner reference and the injected single-node affinity.
-fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
+/// What `NewPod` makes of the template for every node alike: the daemon tolerations, limits
+/// defaulting requests, host ports for hostNetwork, the hash and generation labels and the owner
+/// reference. Built once per `syncNodes`; `create_pod` adds the node's part.
+struct PodPrototype {
+    spec: crate::model::PodSpec,
+    labels: crate::model::Labels,
+    owner: OwnerReference,
+    /// `generateName`: `<ds-name>-`.
+    base: String,
+}
+
+fn new_pod(ds: &DaemonSet, hash: &str) -> PodPrototype {
     let mut spec = ds.template.spec.clone();
     placement::add_or_update_daemon_pod_tolerations(&mut spec);
-    if spec.node_name.is_none() {
-        // R1.9: required terms are replaced by exactly one `metadata.name In [node]` term.
-        spec.required_node_affinity = Some(NodeSelector {
-            node_selector_terms: vec![NodeSelectorTerm::for_node(node)],
-        });
-    }
     for c in spec
         .containers
         .iter_mut()
@@ -445,9 +452,27 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
         "pod-template-generation".to_string(),
         ds.template_generation.to_string(),
     );
-    let base = format!("{}-", ds.name);
+    PodPrototype {
+        spec,
+        labels,
+        owner: owner_reference(ds),
+        base: format!("{}-", ds.name),
+    }
+}
+
+/// `NewPod` + `CreatePods` (R2.4, R1.9, R5.3): the prototype with the injected single-node
+/// affinity.
+fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, node: &str) {
+    let mut spec = prototype.spec.clone();
+    if spec.node_name.is_none() {
+        // R1.9: required terms are replaced by exactly one `metadata.name In [node]` term.
+        spec.required_node_affinity = Some(NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm::for_node(node)],
+        });
+    }
+    let labels = prototype.labels.clone();
     let name = loop {
-        let candidate = sim.names().generate_name(&base);
+        let candidate = sim.names().generate_name(&prototype.base);
         if !sim.pods.contains_name(&ds.namespace, &candidate) {
             break candidate;
         }
@@ -460,7 +485,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
         uid,
         labels,
         annotations: ds.template.annotations.clone(),
-        owner_references: vec![owner_reference(ds)],
+        owner_references: vec![prototype.owner.clone()],
         spec,
         status: PodStatus::default(),
         creation_timestamp: sim.now(),

@@ -135,12 +135,24 @@ impl PodStore {
     /// Sorts keys into (namespace, name) order, the order of the API's lists and of upstream's
     /// informer-fed loops here.
     pub fn sort_by_name(&self, keys: &mut [PodKey]) {
-        keys.sort_by(|a, b| {
-            let (a, b) = (&self[a].pod, &self[b].pod);
-            a.namespace
-                .cmp(&b.namespace)
-                .then_with(|| a.name.cmp(&b.name))
-        });
+        let mut named: Vec<(&str, &str, PodKey)> = keys
+            .iter()
+            .map(|k| {
+                let pod = &self[k].pod;
+                (pod.namespace.as_str(), pod.name.as_str(), *k)
+            })
+            .collect();
+        // Names are unique, so an unstable sort gives the one order.
+        named.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (slot, (_, _, k)) in keys.iter_mut().zip(named) {
+            *slot = k;
+        }
+    }
+
+    /// Makes room for `additional` more pods without moving the table while they are added.
+    pub fn reserve(&mut self, additional: usize) {
+        let reusable = self.free.len().min(additional);
+        self.slots.reserve(additional - reusable);
     }
 }
 

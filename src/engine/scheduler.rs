@@ -51,19 +51,43 @@ pub fn node_usage_on(
 
 pub(crate) fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
     u.pods += 1;
-    for (name, q) in effective_requests_of(&pod.spec) {
-        *u.requested.entry(name).or_default() += q.milli;
-    }
+    for_each_request(&pod.spec, |name, milli| add_requested(u, name, milli));
     u.host_ports.extend(host_ports(&pod.spec));
+}
+
+fn add_requested(u: &mut NodeUsage, name: &str, milli: i64) {
+    match u.requested.get_mut(name) {
+        Some(total) => *total += milli,
+        None => {
+            u.requested.insert(name.to_string(), milli);
+        }
+    }
+}
+
+/// `effective_requests_of` as (resource, milli-units) pairs, without building the list for the
+/// common single-container pod (requests, then limits standing in for missing requests).
+fn for_each_request(spec: &PodSpec, mut f: impl FnMut(&str, i64)) {
+    if let ([c], []) = (spec.containers.as_slice(), spec.init_containers.as_slice()) {
+        for (name, q) in &c.requests {
+            f(name, q.milli);
+        }
+        for (name, q) in &c.limits {
+            if !c.requests.contains_key(name) {
+                f(name, q.milli);
+            }
+        }
+        return;
+    }
+    for (name, q) in effective_requests_of(spec) {
+        f(&name, q.milli);
+    }
 }
 
 /// Undoes `add_pod_usage` for a pod on `node` (it finished or went away).
 pub(crate) fn remove_pod_usage(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
     let Some(u) = usage.get_mut(node) else { return };
     u.pods -= 1;
-    for (name, q) in effective_requests_of(&pod.spec) {
-        *u.requested.entry(name).or_default() -= q.milli;
-    }
+    for_each_request(&pod.spec, |name, milli| add_requested(u, name, -milli));
     for port in host_ports(&pod.spec) {
         if let Some(i) = u.host_ports.iter().position(|p| *p == port) {
             u.host_ports.remove(i);
