@@ -82,7 +82,7 @@ pub(crate) fn nodes_to_daemon_pods(sim: &Simulation, ds: &DaemonSet) -> NodePods
             continue;
         }
         if let Some(node) = pod.target_node_name() {
-            match sim.node_position(node) {
+            match sim.target_position(e, node) {
                 Some(i) => placed.push((i as u32, *key)),
                 None => missing.entry(node).or_default().push((pod, *key)),
             }
@@ -506,6 +506,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
         seq: 0,
         kubelet_due: None,
         counted: false,
+        node_position: Default::default(),
     });
     sim.record(
         EventType::Normal,

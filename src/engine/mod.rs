@@ -193,6 +193,9 @@ pub(crate) struct PodEntry {
     pub kubelet_due: Option<SimTime>,
     /// Whether the pod's requests are counted in `Simulation::usage` (bound, not terminal).
     pub counted: bool,
+    /// The index in `nodes` of the pod's target node as of a `nodes_version` (`u32::MAX`: no
+    /// such node; version 0: not looked up since the pod last changed), for grouping by node.
+    pub node_position: std::cell::Cell<(u64, u32)>,
 }
 
 /// The simulated cluster.
@@ -654,6 +657,7 @@ impl Simulation {
             None
         };
         let (old_due, old_counted) = (e.kubelet_due, e.counted);
+        e.node_position.set((0, 0));
         if counted != old_counted {
             let e = self.pods.get_mut(key).expect("looked up above");
             e.counted = counted;
@@ -818,6 +822,19 @@ impl Simulation {
         self.node_index.get(name).copied()
     }
 
+    /// `node_position` of the pod's target node, remembered in the entry until a node or the pod
+    /// changes.
+    pub(crate) fn target_position(&self, e: &PodEntry, target: &str) -> Option<usize> {
+        let (version, index) = e.node_position.get();
+        if version == self.nodes_version {
+            return (index != u32::MAX).then_some(index as usize);
+        }
+        let position = self.node_position(target);
+        e.node_position
+            .set((self.nodes_version, position.map_or(u32::MAX, |i| i as u32)));
+        position
+    }
+
     pub(crate) fn unbound_pods(&self) -> impl Iterator<Item = &PodKey> {
         self.unbound.iter()
     }
@@ -936,6 +953,7 @@ impl Simulation {
             seq: 0,
             kubelet_due: None,
             counted: false,
+            node_position: Default::default(),
         });
     }
 

@@ -64,6 +64,28 @@ fn add_requested(u: &mut NodeUsage, name: &str, milli: i64) {
     }
 }
 
+/// `effective_requests_of` as (resource, milli-units) pairs sorted by resource name, borrowing
+/// the names for the common single-container pod.
+fn requests_milli(spec: &PodSpec) -> Vec<(std::borrow::Cow<'_, str>, i64)> {
+    let mut v: Vec<(std::borrow::Cow<'_, str>, i64)> = Vec::new();
+    if let ([c], []) = (spec.containers.as_slice(), spec.init_containers.as_slice()) {
+        for (name, q) in &c.requests {
+            v.push((name.as_str().into(), q.milli));
+        }
+        for (name, q) in &c.limits {
+            if !c.requests.contains_key(name) {
+                v.push((name.as_str().into(), q.milli));
+            }
+        }
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        return v;
+    }
+    for (name, q) in effective_requests_of(spec) {
+        v.push((name.into(), q.milli));
+    }
+    v
+}
+
 /// `effective_requests_of` as (resource, milli-units) pairs, without building the list for the
 /// common single-container pod (requests, then limits standing in for missing requests).
 fn for_each_request(spec: &PodSpec, mut f: impl FnMut(&str, i64)) {
@@ -188,19 +210,18 @@ pub fn fits_request(
     if usage.pods + 1 > allowed_pods {
         reasons.push(messages::TOO_MANY_PODS.to_string());
     }
-    let requests = effective_requests_of(spec);
-    if requests.values().all(|q| q.milli == 0) {
+    let requests = requests_milli(spec);
+    if requests.iter().all(|r| r.1 == 0) {
         return reasons;
     }
     let mut order: Vec<&str> = vec!["cpu", "memory", "ephemeral-storage"];
-    let extended: Vec<&str> = requests
-        .keys()
-        .map(String::as_str)
-        .filter(|k| !matches!(*k, "cpu" | "memory" | "ephemeral-storage" | "pods"))
-        .collect();
+    let extended = requests
+        .iter()
+        .map(|r| r.0.as_ref())
+        .filter(|k| !matches!(*k, "cpu" | "memory" | "ephemeral-storage" | "pods"));
     order.extend(extended);
     for name in order {
-        let want = requests.get(name).map_or(0, |q| q.milli);
+        let want = requests.iter().find(|r| r.0 == name).map_or(0, |r| r.1);
         if want > 0 && want > alloc_milli(name) - used(name) {
             reasons.push(messages::insufficient(name));
         }
