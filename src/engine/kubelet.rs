@@ -10,7 +10,7 @@ use crate::model::{ContainerState, EventType, PodPhase, SimDuration, SimTime};
 
 /// When the kubelet next has something to do for this pod, if anything.
 pub(crate) fn next_due(sim: &Simulation, e: &PodEntry) -> Option<SimTime> {
-    let node = sim.node(e.pod.spec.node_name.as_deref()?)?;
+    let node = &sim.nodes()[sim.target_position(e, e.pod.spec.node_name.as_deref()?)?];
     if !node.is_ready() {
         return None;
     }

@@ -194,7 +194,8 @@ pub(crate) struct PodEntry {
     /// Whether the pod's requests are counted in `Simulation::usage` (bound, not terminal).
     pub counted: bool,
     /// The index in `nodes` of the pod's target node as of a `nodes_version` (`u32::MAX`: no
-    /// such node; version 0: not looked up since the pod last changed), for grouping by node.
+    /// such node; version 0: not looked up yet). A pod's target never changes: the scheduler
+    /// binds a pod to the node its affinity names, and an update replaces only labels.
     pub node_position: std::cell::Cell<(u64, u32)>,
 }
 
@@ -215,9 +216,9 @@ pub struct Simulation {
     /// DaemonSet uid → the pods it controls (the controller-ref index of an informer).
     owned: HashMap<String, BTreeSet<PodKey>>,
     /// Pods not bound to a node yet: the scheduler's queue.
-    unbound: BTreeSet<PodKey>,
+    unbound: pod_store::KeySet,
     /// Pods the kubelet still has work for (starting, terminating, recovering readiness).
-    active: BTreeSet<PodKey>,
+    active: pod_store::KeySet,
     /// The active pods with a next kubelet step, by when it is due, so that a pass touches only
     /// due pods. Valid for `kubelet_queue_nodes` (node readiness decides whether a kubelet works).
     kubelet_queue: BTreeSet<(SimTime, PodKey)>,
@@ -237,7 +238,7 @@ pub struct Simulation {
     /// Per DaemonSet: (nodes_version, generation) and the decisions for every node then.
     decisions: HashMap<String, (u64, i64, std::rc::Rc<Vec<Decision>>)>,
     /// Pods without a controller reference: candidates for adoption.
-    orphans: BTreeSet<PodKey>,
+    orphans: pod_store::KeySet,
     /// Bumped when an orphan appears or any pod's labels change (claiming must look again).
     labels_version: u64,
     /// Per DaemonSet uid: the (labels_version, generation) it last claimed at.
@@ -277,8 +278,8 @@ impl Simulation {
             daemon_sets: Vec::new(),
             pods: Default::default(),
             owned: HashMap::new(),
-            unbound: BTreeSet::new(),
-            active: BTreeSet::new(),
+            unbound: Default::default(),
+            active: Default::default(),
             kubelet_queue: BTreeSet::new(),
             kubelet_queue_nodes: 0,
             usage: HashMap::new(),
@@ -288,7 +289,7 @@ impl Simulation {
             evictions_scheduled: 0,
             nodes_by_name: (0, Default::default()),
             decisions: HashMap::new(),
-            orphans: BTreeSet::new(),
+            orphans: Default::default(),
             labels_version: 1,
             claimed: HashMap::new(),
             nodes_have_no_execute: false,
@@ -408,7 +409,7 @@ impl Simulation {
                 consider(t);
             }
         } else {
-            for key in &self.active {
+            for key in self.active.iter() {
                 if let Some(t) = self.pods.get(key).and_then(|e| kubelet::next_due(self, e)) {
                     consider(t);
                 }
@@ -657,7 +658,6 @@ impl Simulation {
             None
         };
         let (old_due, old_counted) = (e.kubelet_due, e.counted);
-        e.node_position.set((0, 0));
         if counted != old_counted {
             let e = self.pods.get_mut(key).expect("looked up above");
             e.counted = counted;

@@ -163,3 +163,46 @@ impl std::ops::Index<&PodKey> for PodStore {
         self.get(key).expect("pod key of a stored pod")
     }
 }
+
+/// A set of pod keys indexed by slot: O(1) insert, remove and membership, iteration in slot
+/// order (deterministic; callers that need an order sort what they take).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeySet {
+    slots: Vec<Option<PodKey>>,
+    len: usize,
+}
+
+impl KeySet {
+    /// Adds the key; returns whether it was not there yet.
+    pub fn insert(&mut self, key: PodKey) -> bool {
+        let i = key.slot as usize;
+        if self.slots.len() <= i {
+            self.slots.resize(i + 1, None);
+        }
+        let previous = self.slots[i].replace(key);
+        if previous.is_none() {
+            self.len += 1;
+        }
+        previous != Some(key)
+    }
+
+    /// Removes the key; returns whether it was there.
+    pub fn remove(&mut self, key: &PodKey) -> bool {
+        match self.slots.get_mut(key.slot as usize) {
+            Some(slot) if *slot == Some(*key) => {
+                *slot = None;
+                self.len -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &PodKey> {
+        self.slots.iter().filter_map(Option::as_ref)
+    }
+}
