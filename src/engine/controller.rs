@@ -221,8 +221,27 @@ fn owner_reference(ds: &DaemonSet) -> OwnerReference {
 
 /// `manage`: plans creates and deletes for every node, then executes them. Returns whether it
 /// issued anything.
+/// What `podsShouldBeOnNode` reads of its DaemonSet, copied out (not the whole template) so that
+/// the simulation stays free to change while it walks the nodes.
+struct ManageView {
+    uid: String,
+    observed_generation: i64,
+    min_ready_seconds: i64,
+    allows_surge: bool,
+    reference: crate::model::ObjectRef,
+}
+
 fn manage(sim: &mut Simulation, index: usize, hash: &str, node_to_pods: &NodePods) -> bool {
-    let ds = sim.daemon_set_at(index).clone();
+    let ds = {
+        let ds = sim.daemon_set_at(index);
+        ManageView {
+            uid: ds.uid.clone(),
+            observed_generation: ds.status.observed_generation,
+            min_ready_seconds: ds.min_ready_seconds,
+            allows_surge: allows_surge(ds),
+            reference: ds_ref(ds),
+        }
+    };
     let decisions = sim.decisions_for(index);
     let mut nodes_needing_pods: Vec<String> = Vec::new();
     let mut pods_to_delete: Vec<PodKey> = Vec::new();
@@ -248,7 +267,7 @@ fn manage(sim: &mut Simulation, index: usize, hash: &str, node_to_pods: &NodePod
 /// Port of `podsShouldBeOnNode`: whether the node needs a pod, and which of its pods to delete.
 fn pods_should_be_on_node(
     sim: &mut Simulation,
-    ds: &DaemonSet,
+    ds: &ManageView,
     node_index: usize,
     decision: &placement::Decision,
     daemon_pods: Option<&[PodKey]>,
@@ -277,14 +296,14 @@ fn pods_should_be_on_node(
             match phase {
                 PodPhase::Failed => {
                     let node = sim.nodes()[node_index].name.clone();
-                    if failed_pod_in_backoff(sim, ds, &node) {
+                    if failed_pod_in_backoff(sim, &ds.uid, ds.observed_generation, &node) {
                         continue;
                     }
                     let msg = super::messages::failed_daemon_pod(&namespace, &name, &node);
                     sim.record(
                         EventType::Warning,
                         super::messages::REASON_FAILED_DAEMON_POD,
-                        ds_ref(ds),
+                        ds.reference.clone(),
                         super::messages::COMPONENT_DAEMONSET,
                         msg,
                     );
@@ -296,7 +315,7 @@ fn pods_should_be_on_node(
                     sim.record(
                         EventType::Normal,
                         super::messages::REASON_SUCCEEDED_DAEMON_POD,
-                        ds_ref(ds),
+                        ds.reference.clone(),
                         super::messages::COMPONENT_DAEMONSET,
                         msg,
                     );
@@ -305,7 +324,7 @@ fn pods_should_be_on_node(
                 _ => running.push(*key),
             }
         }
-        if !allows_surge(ds) {
+        if !ds.allows_surge {
             // Keep the first by `podByCreationTimestampAndPhase` (already sorted), delete the rest.
             to_delete.extend(running.into_iter().skip(1));
             return (false, to_delete);
@@ -316,12 +335,7 @@ fn pods_should_be_on_node(
         let mut oldest_new: Option<PodKey> = None;
         let mut oldest_old: Option<PodKey> = None;
         for key in running {
-            let is_new = sim.pods[&key]
-                .pod
-                .labels
-                .get("controller-revision-hash")
-                .map(String::as_str)
-                == Some(hash);
+            let is_new = sim.pods[&key].has_revision(hash);
             let slot = if is_new {
                 &mut oldest_new
             } else {
@@ -358,10 +372,15 @@ fn pods_should_be_on_node(
 }
 
 /// The failed-pod back-off of R2.5: `IsInBackOffSinceUpdate`, else `Next`.
-fn failed_pod_in_backoff(sim: &mut Simulation, ds: &DaemonSet, node: &str) -> bool {
+fn failed_pod_in_backoff(
+    sim: &mut Simulation,
+    uid: &str,
+    observed_generation: i64,
+    node: &str,
+) -> bool {
     const INITIAL: SimDuration = SimDuration(1_000);
     const MAX: SimDuration = SimDuration(15 * 60 * 1_000);
-    let key = format!("{}/{}/{}", ds.uid, ds.status.observed_generation, node);
+    let key = format!("{uid}/{observed_generation}/{node}");
     let now = sim.now();
     if let Some(&(delay, last)) = sim.backoff_mut().get(&key) {
         if now.saturating_sub(last) < delay {
@@ -392,14 +411,15 @@ pub(crate) fn sync_nodes(
     to_create: &[String],
     hash: &str,
 ) -> bool {
-    let ds = sim.daemon_set_at(index).clone();
     if !to_create.is_empty() {
+        let ds = sim.daemon_set_at(index).clone();
         sim.pods.reserve(to_create.len());
         let prototype = new_pod(&ds, hash);
         for node in to_create {
             create_pod(sim, &ds, &prototype, node);
         }
     }
+    let reference = ds_ref(sim.daemon_set_at(index));
     for key in to_delete {
         let Some(e) = sim.pods.get(key) else { continue };
         let name = e.pod.name.clone();
@@ -407,7 +427,7 @@ pub(crate) fn sync_nodes(
         sim.record(
             EventType::Normal,
             super::messages::REASON_SUCCESSFUL_DELETE,
-            ds_ref(&ds),
+            reference.clone(),
             super::messages::COMPONENT_DAEMONSET,
             super::messages::deleted_pod(&name),
         );
@@ -507,6 +527,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
         kubelet_due: None,
         counted: false,
         node_position: Default::default(),
+        revision: Default::default(),
     });
     sim.record(
         EventType::Normal,

@@ -197,6 +197,54 @@ pub(crate) struct PodEntry {
     /// such node; version 0: not looked up yet). A pod's target never changes: the scheduler
     /// binds a pod to the node its affinity names, and an update replaces only labels.
     pub node_position: std::cell::Cell<(u64, u32)>,
+    /// The pod's `controller-revision-hash` label as of its last change (`pod_progressed`).
+    pub revision: RevisionLabel,
+}
+
+/// A copy of a pod's `controller-revision-hash` label kept inline in its entry, so that the
+/// per-node walks compare it without reading the label map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum RevisionLabel {
+    #[default]
+    Absent,
+    Inline {
+        len: u8,
+        bytes: [u8; 22],
+    },
+    /// Longer than fits inline: read the label map.
+    Long,
+}
+
+impl RevisionLabel {
+    fn of(pod: &Pod) -> Self {
+        match pod.labels.get(REVISION_LABEL) {
+            None => RevisionLabel::Absent,
+            Some(v) if v.len() <= 22 => {
+                let mut bytes = [0u8; 22];
+                bytes[..v.len()].copy_from_slice(v.as_bytes());
+                RevisionLabel::Inline {
+                    len: v.len() as u8,
+                    bytes,
+                }
+            }
+            Some(_) => RevisionLabel::Long,
+        }
+    }
+}
+
+const REVISION_LABEL: &str = "controller-revision-hash";
+
+impl PodEntry {
+    /// Whether the pod's `controller-revision-hash` label equals `hash`.
+    pub(crate) fn has_revision(&self, hash: &str) -> bool {
+        match &self.revision {
+            RevisionLabel::Absent => false,
+            RevisionLabel::Inline { len, bytes } => &bytes[..*len as usize] == hash.as_bytes(),
+            RevisionLabel::Long => {
+                self.pod.labels.get(REVISION_LABEL).map(String::as_str) == Some(hash)
+            }
+        }
+    }
 }
 
 /// The simulated cluster.
@@ -658,6 +706,10 @@ impl Simulation {
             None
         };
         let (old_due, old_counted) = (e.kubelet_due, e.counted);
+        let revision = RevisionLabel::of(pod);
+        if revision != e.revision {
+            self.pods.get_mut(key).expect("looked up above").revision = revision;
+        }
         if counted != old_counted {
             let e = self.pods.get_mut(key).expect("looked up above");
             e.counted = counted;
@@ -954,6 +1006,7 @@ impl Simulation {
             kubelet_due: None,
             counted: false,
             node_position: Default::default(),
+            revision: Default::default(),
         });
     }
 

@@ -51,12 +51,7 @@ fn find_updated_pods_on_node(
         if e.pod.deletion_timestamp.is_some() {
             continue;
         }
-        let updated = e
-            .pod
-            .labels
-            .get("controller-revision-hash")
-            .map(String::as_str)
-            == Some(hash);
+        let updated = e.has_revision(hash);
         let slot = if updated { &mut new_pod } else { &mut old_pod };
         if slot.is_some() {
             return None;
@@ -75,11 +70,12 @@ pub(crate) fn rolling_update(
     hash: &str,
     node_to_pods: NodePods,
 ) -> (bool, NodePods) {
-    let ds = sim.daemon_set_at(index).clone();
+    let ds = sim.daemon_set_at(index);
+    let min_ready_seconds = ds.min_ready_seconds;
     let UpdateStrategy::RollingUpdate {
         max_unavailable,
         max_surge,
-    } = &ds.update_strategy
+    } = ds.update_strategy.clone()
     else {
         return (false, node_to_pods);
     };
@@ -113,7 +109,7 @@ pub(crate) fn rolling_update(
     }
     let now = sim.now();
     let available = |sim: &Simulation, key: &PodKey| {
-        is_pod_available(&sim.pods[key].pod, ds.min_ready_seconds, now)
+        is_pod_available(&sim.pods[key].pod, min_ready_seconds, now)
     };
 
     if max_surge == 0 {

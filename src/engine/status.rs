@@ -50,7 +50,7 @@ pub(crate) fn update_daemon_set_status(
                     wake = Some(wake.map_or(due, |w| w.min(due)));
                 }
             }
-            if pod.labels.get("controller-revision-hash") == Some(&hash) {
+            if first.has_revision(&hash) {
                 s.updated_number_scheduled += 1;
             }
         } else if first.is_some() {
