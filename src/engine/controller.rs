@@ -282,17 +282,23 @@ fn pods_should_be_on_node(
         let Some(daemon_pods) = daemon_pods else {
             return (false, to_delete);
         };
-        let mut running: Vec<PodKey> = Vec::new();
+        // The running pods in order; the first apart, so that the usual single pod needs no list.
+        let mut first_running: Option<PodKey> = None;
+        let mut more_running: Vec<PodKey> = Vec::new();
         for key in daemon_pods {
             let Some(e) = sim.pods.get(key) else { continue };
             if e.pod.deletion_timestamp.is_some() {
                 continue;
             }
-            let (namespace, name, phase) = (
-                e.pod.namespace.clone(),
-                e.pod.name.clone(),
-                e.pod.status.phase,
-            );
+            let phase = e.pod.status.phase;
+            if !matches!(phase, PodPhase::Failed | PodPhase::Succeeded) {
+                match first_running {
+                    None => first_running = Some(*key),
+                    Some(_) => more_running.push(*key),
+                }
+                continue;
+            }
+            let (namespace, name) = (e.pod.namespace.clone(), e.pod.name.clone());
             match phase {
                 PodPhase::Failed => {
                     let node = sim.nodes()[node_index].name.clone();
@@ -321,20 +327,20 @@ fn pods_should_be_on_node(
                     );
                     to_delete.push(*key);
                 }
-                _ => running.push(*key),
+                _ => unreachable!("running pods are taken above"),
             }
         }
         if !ds.allows_surge {
             // Keep the first by `podByCreationTimestampAndPhase` (already sorted), delete the rest.
-            to_delete.extend(running.into_iter().skip(1));
+            to_delete.extend(more_running);
             return (false, to_delete);
         }
-        if running.len() <= 1 {
-            return (running.is_empty() && decision.should_run, to_delete);
+        if more_running.is_empty() {
+            return (first_running.is_none() && decision.should_run, to_delete);
         }
         let mut oldest_new: Option<PodKey> = None;
         let mut oldest_old: Option<PodKey> = None;
-        for key in running {
+        for key in first_running.into_iter().chain(more_running) {
             let is_new = sim.pods[&key].has_revision(hash);
             let slot = if is_new {
                 &mut oldest_new

@@ -831,7 +831,13 @@ impl Simulation {
     /// Whether the DaemonSet must claim again (orphans or labels changed, or its spec did).
     pub(crate) fn claim_needed(&mut self, uid: &str, generation: i64) -> bool {
         let stamp = (self.labels_version, generation);
-        self.claimed.insert(uid.to_string(), stamp) != Some(stamp)
+        match self.claimed.get_mut(uid) {
+            Some(seen) => std::mem::replace(seen, stamp) != stamp,
+            None => {
+                self.claimed.insert(uid.to_string(), stamp);
+                true
+            }
+        }
     }
 
     /// The controller's decision for every node (in node order), cached until a node or the
