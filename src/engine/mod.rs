@@ -11,6 +11,14 @@
 //! The DaemonSet controllers run before taint eviction (DESIGN.md lists them the other way
 //! round) because on a real cluster the DaemonSet controller is the one that deletes a pod under
 //! an untolerated NoExecute taint first: semantics T9 expects its `SuccessfulDelete` event.
+//!
+//! Indexes (DESIGN "Budgets": the cost of a pass follows what changed, not the cluster's size):
+//! pods live in a slab addressed by a copyable `PodKey`, with one (namespace, name) index for
+//! listing and lookups (`pod_store`); the controllers' sets (owned per DaemonSet, unbound,
+//! active, orphans) hold keys. The kubelet's work is a queue ordered by due time, the scheduler's
+//! per-node usage is kept as pods bind, finish or go, and a DaemonSet's pods are grouped by node
+//! index. Wherever upstream's order shows (events), loops still meet pods in (namespace, name)
+//! order and nodes in name order.
 
 mod controller;
 pub mod explain;
