@@ -44,13 +44,34 @@ pub fn allows_surge(ds: &DaemonSet) -> bool {
     }
 }
 
-/// Pods of the DaemonSet grouped by target node (`getNodesToDaemonPods`), as pod keys sorted by
-/// `pod_order`. Terminal pods that are being deleted are left out.
-pub(crate) fn nodes_to_daemon_pods(
-    sim: &Simulation,
-    ds: &DaemonSet,
-) -> BTreeMap<String, Vec<PodKey>> {
-    let mut map: BTreeMap<&str, Vec<&Pod>> = BTreeMap::new();
+/// Pods of the DaemonSet grouped by target node (`getNodesToDaemonPods`), each group sorted by
+/// `pod_order`. Terminal pods that are being deleted are left out. Groups are addressed by the
+/// node's index in `Simulation::nodes` (one flat array, no per-node allocation); pods aimed at a
+/// node that does not exist are kept by node name.
+#[derive(Clone, Debug)]
+pub(crate) struct NodePods {
+    /// Per node index: where its pods start in `keys`, and how many there are.
+    ranges: Vec<(u32, u32)>,
+    keys: Vec<PodKey>,
+    missing: BTreeMap<String, Vec<PodKey>>,
+}
+
+impl NodePods {
+    /// The pods on the node at `index` (`None` when it has none, as a map lookup would say).
+    pub fn on_node(&self, index: usize) -> Option<&[PodKey]> {
+        let (start, len) = *self.ranges.get(index)?;
+        (len > 0).then(|| &self.keys[start as usize..(start + len) as usize])
+    }
+
+    /// Pods aimed at nodes that do not exist, by node name.
+    pub fn missing(&self) -> &BTreeMap<String, Vec<PodKey>> {
+        &self.missing
+    }
+}
+
+pub(crate) fn nodes_to_daemon_pods(sim: &Simulation, ds: &DaemonSet) -> NodePods {
+    let mut placed: Vec<(u32, PodKey)> = Vec::new();
+    let mut missing: BTreeMap<&str, Vec<(&Pod, PodKey)>> = BTreeMap::new();
     for key in sim.owned_pods(&ds.uid) {
         let Some(e) = sim.pods.get(key) else { continue };
         let pod = &e.pod;
@@ -61,22 +82,49 @@ pub(crate) fn nodes_to_daemon_pods(
             continue;
         }
         if let Some(node) = pod.target_node_name() {
-            map.entry(node).or_default().push(pod);
+            match sim.target_position(e, node) {
+                Some(i) => placed.push((i as u32, *key)),
+                None => missing.entry(node).or_default().push((pod, *key)),
+            }
         }
     }
-    map.into_iter()
+    // A counting sort by node index, then `pod_order` within the nodes that have several.
+    let mut ranges = vec![(0u32, 0u32); sim.nodes().len()];
+    for (i, _) in &placed {
+        ranges[*i as usize].1 += 1;
+    }
+    let mut next = 0u32;
+    for r in ranges.iter_mut() {
+        r.0 = next;
+        next += r.1;
+    }
+    let mut keys: Vec<PodKey> = placed.iter().map(|p| p.1).collect();
+    let mut fill: Vec<u32> = ranges.iter().map(|r| r.0).collect();
+    for (i, key) in &placed {
+        let at = &mut fill[*i as usize];
+        keys[*at as usize] = *key;
+        *at += 1;
+    }
+    for &(start, len) in &ranges {
+        if len > 1 {
+            keys[start as usize..(start + len) as usize]
+                .sort_by(|a, b| pod_order(&sim.pods[a].pod, &sim.pods[b].pod));
+        }
+    }
+    let missing = missing
+        .into_iter()
         .map(|(node, mut pods)| {
             if pods.len() > 1 {
-                pods.sort_by(|a, b| pod_order(a, b));
+                pods.sort_by(|a, b| pod_order(a.0, b.0));
             }
-            (
-                node.to_string(),
-                pods.iter()
-                    .map(|p| (p.namespace.clone(), p.name.clone()))
-                    .collect(),
-            )
+            (node.to_string(), pods.iter().map(|p| p.1).collect())
         })
-        .collect()
+        .collect();
+    NodePods {
+        ranges,
+        keys,
+        missing,
+    }
 }
 
 /// `syncDaemonSet` for the DaemonSet at `index`.
@@ -136,13 +184,13 @@ fn claim_pods(sim: &mut Simulation, index: usize) {
     let ds = sim.daemon_set_at(index);
     let release: Vec<PodKey> = sim
         .owned_pods(&uid)
-        .filter(|k| sim.pods.get(*k).is_some_and(|e| !ds.selects(&e.pod.labels)))
+        .filter(|k| sim.pods.get(k).is_some_and(|e| !ds.selects(&e.pod.labels)))
         .cloned()
         .collect();
     let adopt: Vec<PodKey> = sim
         .orphan_pods()
         .filter(|k| {
-            sim.pods.get(*k).is_some_and(|e| {
+            sim.pods.get(k).is_some_and(|e| {
                 e.pod.namespace == ds.namespace
                     && e.pod.deletion_timestamp.is_none()
                     && ds.selects(&e.pod.labels)
@@ -173,32 +221,43 @@ fn owner_reference(ds: &DaemonSet) -> OwnerReference {
 
 /// `manage`: plans creates and deletes for every node, then executes them. Returns whether it
 /// issued anything.
-fn manage(
-    sim: &mut Simulation,
-    index: usize,
-    hash: &str,
-    node_to_pods: &BTreeMap<String, Vec<PodKey>>,
-) -> bool {
-    let ds = sim.daemon_set_at(index).clone();
+/// What `podsShouldBeOnNode` reads of its DaemonSet, copied out (not the whole template) so that
+/// the simulation stays free to change while it walks the nodes.
+struct ManageView {
+    uid: String,
+    observed_generation: i64,
+    min_ready_seconds: i64,
+    allows_surge: bool,
+    reference: crate::model::ObjectRef,
+}
+
+fn manage(sim: &mut Simulation, index: usize, hash: &str, node_to_pods: &NodePods) -> bool {
+    let ds = {
+        let ds = sim.daemon_set_at(index);
+        ManageView {
+            uid: ds.uid.clone(),
+            observed_generation: ds.status.observed_generation,
+            min_ready_seconds: ds.min_ready_seconds,
+            allows_surge: allows_surge(ds),
+            reference: ds_ref(ds),
+        }
+    };
     let decisions = sim.decisions_for(index);
     let mut nodes_needing_pods: Vec<String> = Vec::new();
     let mut pods_to_delete: Vec<PodKey> = Vec::new();
-    let names: Vec<String> = sim.nodes().iter().map(|n| n.name.clone()).collect();
-    for (node, decision) in names.into_iter().zip(decisions.iter()) {
+    for (i, decision) in decisions.iter().enumerate() {
         let (create, delete) =
-            pods_should_be_on_node(sim, &ds, &node, decision, node_to_pods.get(&node), hash);
+            pods_should_be_on_node(sim, &ds, i, decision, node_to_pods.on_node(i), hash);
         if create {
-            nodes_needing_pods.push(node);
+            nodes_needing_pods.push(sim.nodes()[i].name.clone());
         }
         pods_to_delete.extend(delete);
     }
     // Pending pods aimed at a node that no longer exists: PodGC cannot clean those up (R2.2).
-    for (node, pods) in node_to_pods {
-        if sim.node(node).is_none() {
-            for key in pods {
-                if sim.pods.get(key).is_some_and(|e| !e.pod.is_bound()) {
-                    pods_to_delete.push(key.clone());
-                }
+    for pods in node_to_pods.missing().values() {
+        for key in pods {
+            if sim.pods.get(key).is_some_and(|e| !e.pod.is_bound()) {
+                pods_to_delete.push(*key);
             }
         }
     }
@@ -208,10 +267,10 @@ fn manage(
 /// Port of `podsShouldBeOnNode`: whether the node needs a pod, and which of its pods to delete.
 fn pods_should_be_on_node(
     sim: &mut Simulation,
-    ds: &DaemonSet,
-    node: &str,
+    ds: &ManageView,
+    node_index: usize,
     decision: &placement::Decision,
-    daemon_pods: Option<&Vec<PodKey>>,
+    daemon_pods: Option<&[PodKey]>,
     hash: &str,
 ) -> (bool, Vec<PodKey>) {
     let mut to_delete = Vec::new();
@@ -223,63 +282,66 @@ fn pods_should_be_on_node(
         let Some(daemon_pods) = daemon_pods else {
             return (false, to_delete);
         };
-        let mut running: Vec<PodKey> = Vec::new();
+        // The running pods in order; the first apart, so that the usual single pod needs no list.
+        let mut first_running: Option<PodKey> = None;
+        let mut more_running: Vec<PodKey> = Vec::new();
         for key in daemon_pods {
             let Some(e) = sim.pods.get(key) else { continue };
             if e.pod.deletion_timestamp.is_some() {
                 continue;
             }
-            let (namespace, name, phase) = (
-                e.pod.namespace.clone(),
-                e.pod.name.clone(),
-                e.pod.status.phase,
-            );
+            let phase = e.pod.status.phase;
+            if !matches!(phase, PodPhase::Failed | PodPhase::Succeeded) {
+                match first_running {
+                    None => first_running = Some(*key),
+                    Some(_) => more_running.push(*key),
+                }
+                continue;
+            }
+            let (namespace, name) = (e.pod.namespace.clone(), e.pod.name.clone());
             match phase {
                 PodPhase::Failed => {
-                    if failed_pod_in_backoff(sim, ds, node) {
+                    let node = sim.nodes()[node_index].name.clone();
+                    if failed_pod_in_backoff(sim, &ds.uid, ds.observed_generation, &node) {
                         continue;
                     }
-                    let msg = super::messages::failed_daemon_pod(&namespace, &name, node);
+                    let msg = super::messages::failed_daemon_pod(&namespace, &name, &node);
                     sim.record(
                         EventType::Warning,
                         super::messages::REASON_FAILED_DAEMON_POD,
-                        ds_ref(ds),
+                        ds.reference.clone(),
                         super::messages::COMPONENT_DAEMONSET,
                         msg,
                     );
-                    to_delete.push(key.clone());
+                    to_delete.push(*key);
                 }
                 PodPhase::Succeeded => {
+                    let node = &sim.nodes()[node_index].name;
                     let msg = super::messages::succeeded_daemon_pod(&namespace, &name, node);
                     sim.record(
                         EventType::Normal,
                         super::messages::REASON_SUCCEEDED_DAEMON_POD,
-                        ds_ref(ds),
+                        ds.reference.clone(),
                         super::messages::COMPONENT_DAEMONSET,
                         msg,
                     );
-                    to_delete.push(key.clone());
+                    to_delete.push(*key);
                 }
-                _ => running.push(key.clone()),
+                _ => unreachable!("running pods are taken above"),
             }
         }
-        if !allows_surge(ds) {
+        if !ds.allows_surge {
             // Keep the first by `podByCreationTimestampAndPhase` (already sorted), delete the rest.
-            to_delete.extend(running.into_iter().skip(1));
+            to_delete.extend(more_running);
             return (false, to_delete);
         }
-        if running.len() <= 1 {
-            return (running.is_empty() && decision.should_run, to_delete);
+        if more_running.is_empty() {
+            return (first_running.is_none() && decision.should_run, to_delete);
         }
         let mut oldest_new: Option<PodKey> = None;
         let mut oldest_old: Option<PodKey> = None;
-        for key in running {
-            let is_new = sim.pods[&key]
-                .pod
-                .labels
-                .get("controller-revision-hash")
-                .map(String::as_str)
-                == Some(hash);
+        for key in first_running.into_iter().chain(more_running) {
+            let is_new = sim.pods[&key].has_revision(hash);
             let slot = if is_new {
                 &mut oldest_new
             } else {
@@ -308,7 +370,7 @@ fn pods_should_be_on_node(
                 .get(key)
                 .is_some_and(|e| e.pod.deletion_timestamp.is_none())
             {
-                to_delete.push(key.clone());
+                to_delete.push(*key);
             }
         }
     }
@@ -316,10 +378,15 @@ fn pods_should_be_on_node(
 }
 
 /// The failed-pod back-off of R2.5: `IsInBackOffSinceUpdate`, else `Next`.
-fn failed_pod_in_backoff(sim: &mut Simulation, ds: &DaemonSet, node: &str) -> bool {
+fn failed_pod_in_backoff(
+    sim: &mut Simulation,
+    uid: &str,
+    observed_generation: i64,
+    node: &str,
+) -> bool {
     const INITIAL: SimDuration = SimDuration(1_000);
     const MAX: SimDuration = SimDuration(15 * 60 * 1_000);
-    let key = format!("{}/{}/{}", ds.uid, ds.status.observed_generation, node);
+    let key = format!("{uid}/{observed_generation}/{node}");
     let now = sim.now();
     if let Some(&(delay, last)) = sim.backoff_mut().get(&key) {
         if now.saturating_sub(last) < delay {
@@ -350,10 +417,15 @@ pub(crate) fn sync_nodes(
     to_create: &[String],
     hash: &str,
 ) -> bool {
-    let ds = sim.daemon_set_at(index).clone();
-    for node in to_create {
-        create_pod(sim, &ds, node, hash);
+    if !to_create.is_empty() {
+        let ds = sim.daemon_set_at(index).clone();
+        sim.pods.reserve(to_create.len());
+        let prototype = new_pod(&ds, hash);
+        for node in to_create {
+            create_pod(sim, &ds, &prototype, node);
+        }
     }
+    let reference = ds_ref(sim.daemon_set_at(index));
     for key in to_delete {
         let Some(e) = sim.pods.get(key) else { continue };
         let name = e.pod.name.clone();
@@ -361,7 +433,7 @@ pub(crate) fn sync_nodes(
         sim.record(
             EventType::Normal,
             super::messages::REASON_SUCCESSFUL_DELETE,
-            ds_ref(&ds),
+            reference.clone(),
             super::messages::COMPONENT_DAEMONSET,
             super::messages::deleted_pod(&name),
         );
@@ -370,17 +442,20 @@ pub(crate) fn sync_nodes(
     !to_create.is_empty() || !to_delete.is_empty()
 }
 
-/// `NewPod` + `CreatePods` (R2.4, R1.9, R5.3): the template with the daemon tolerations, the hash
-/// and generation labels, the owner reference and the injected single-node affinity.
-fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
+/// What `NewPod` makes of the template for every node alike: the daemon tolerations, limits
+/// defaulting requests, host ports for hostNetwork, the hash and generation labels and the owner
+/// reference. Built once per `syncNodes`; `create_pod` adds the node's part.
+struct PodPrototype {
+    spec: crate::model::PodSpec,
+    labels: crate::model::Labels,
+    owner: OwnerReference,
+    /// `generateName`: `<ds-name>-`.
+    base: String,
+}
+
+fn new_pod(ds: &DaemonSet, hash: &str) -> PodPrototype {
     let mut spec = ds.template.spec.clone();
     placement::add_or_update_daemon_pod_tolerations(&mut spec);
-    if spec.node_name.is_none() {
-        // R1.9: required terms are replaced by exactly one `metadata.name In [node]` term.
-        spec.required_node_affinity = Some(NodeSelector {
-            node_selector_terms: vec![NodeSelectorTerm::for_node(node)],
-        });
-    }
     for c in spec
         .containers
         .iter_mut()
@@ -403,13 +478,28 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
         "pod-template-generation".to_string(),
         ds.template_generation.to_string(),
     );
-    let base = format!("{}-", ds.name);
+    PodPrototype {
+        spec,
+        labels,
+        owner: owner_reference(ds),
+        base: format!("{}-", ds.name),
+    }
+}
+
+/// `NewPod` + `CreatePods` (R2.4, R1.9, R5.3): the prototype with the injected single-node
+/// affinity.
+fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, node: &str) {
+    let mut spec = prototype.spec.clone();
+    if spec.node_name.is_none() {
+        // R1.9: required terms are replaced by exactly one `metadata.name In [node]` term.
+        spec.required_node_affinity = Some(NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm::for_node(node)],
+        });
+    }
+    let labels = prototype.labels.clone();
     let name = loop {
-        let candidate = sim.names().generate_name(&base);
-        if !sim
-            .pods
-            .contains_key(&(ds.namespace.clone(), candidate.clone()))
-        {
+        let candidate = sim.names().generate_name(&prototype.base);
+        if !sim.pods.contains_name(&ds.namespace, &candidate) {
             break candidate;
         }
     };
@@ -421,7 +511,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
         uid,
         labels,
         annotations: ds.template.annotations.clone(),
-        owner_references: vec![owner_reference(ds)],
+        owner_references: vec![prototype.owner.clone()],
         spec,
         status: PodStatus::default(),
         creation_timestamp: sim.now(),
@@ -440,6 +530,10 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, node: &str, hash: &str) {
         last_schedule_failure: None,
         admitted: !bound,
         seq: 0,
+        kubelet_due: None,
+        counted: false,
+        node_position: Default::default(),
+        revision: Default::default(),
     });
     sim.record(
         EventType::Normal,

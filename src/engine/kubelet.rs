@@ -10,7 +10,7 @@ use crate::model::{ContainerState, EventType, PodPhase, SimDuration, SimTime};
 
 /// When the kubelet next has something to do for this pod, if anything.
 pub(crate) fn next_due(sim: &Simulation, e: &PodEntry) -> Option<SimTime> {
-    let node = sim.node(e.pod.spec.node_name.as_deref()?)?;
+    let node = &sim.nodes()[sim.target_position(e, e.pod.spec.node_name.as_deref()?)?];
     if !node.is_ready() {
         return None;
     }
@@ -51,16 +51,8 @@ pub(crate) fn fail_pod(e: &mut PodEntry, _now: SimTime) {
 pub(crate) fn run(sim: &mut Simulation) {
     let now = sim.now();
     let timing = sim.timing();
-    let keys: Vec<PodKey> = sim
-        .active_pods()
-        .filter(|k| {
-            sim.pods
-                .get(*k)
-                .and_then(|e| next_due(sim, e))
-                .is_some_and(|t| t <= now)
-        })
-        .cloned()
-        .collect();
+    // Only the pods whose step is due, in (namespace, name) order as a scan of all would meet them.
+    let keys: Vec<PodKey> = sim.kubelet_due_pods(now);
     for key in keys {
         let Some(e) = sim.pods.get(&key) else {
             continue;
@@ -156,21 +148,13 @@ pub(crate) fn run(sim: &mut Simulation) {
 /// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12): a pod
 /// that does not fit is rejected and turns Failed with `OutOf<resource>`.
 fn admit(sim: &mut Simulation, key: &PodKey) {
-    let mut usage = {
-        let node = sim
-            .pods
-            .get(key)
-            .and_then(|e| e.pod.spec.node_name.as_deref());
-        let only: std::collections::HashSet<&str> = node.into_iter().collect();
-        scheduler::node_usage_on(sim, Some(&only))
-    };
     let e = &sim.pods[key];
     let node_name = e.pod.spec.node_name.clone().unwrap_or_default();
     let Some(node) = sim.node(&node_name) else {
         return;
     };
     // The pod itself is already counted as bound; admission compares against the others.
-    let mut others = usage.remove(&node_name).unwrap_or_default();
+    let mut others = sim.usage_of(&node_name).cloned().unwrap_or_default();
     others.pods -= 1;
     for (name, q) in crate::model::effective_requests_of(&e.pod.spec) {
         *others.requested.entry(name).or_default() -= q.milli;

@@ -11,6 +11,14 @@
 //! The DaemonSet controllers run before taint eviction (DESIGN.md lists them the other way
 //! round) because on a real cluster the DaemonSet controller is the one that deletes a pod under
 //! an untolerated NoExecute taint first: semantics T9 expects its `SuccessfulDelete` event.
+//!
+//! Indexes (DESIGN "Budgets": the cost of a pass follows what changed, not the cluster's size):
+//! pods live in a slab addressed by a copyable `PodKey`, with one (namespace, name) index for
+//! listing and lookups (`pod_store`); the controllers' sets (owned per DaemonSet, unbound,
+//! active, orphans) hold keys. The kubelet's work is a queue ordered by due time, the scheduler's
+//! per-node usage is kept as pods bind, finish or go, and a DaemonSet's pods are grouped by node
+//! index. Wherever upstream's order shows (events), loops still meet pods in (namespace, name)
+//! order and nodes in name order.
 
 mod controller;
 pub mod explain;
@@ -20,6 +28,7 @@ pub mod messages;
 mod names;
 mod node_lifecycle;
 pub mod placement;
+mod pod_store;
 mod rolling_update;
 pub mod rollout;
 pub mod scheduler;
@@ -35,8 +44,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 pub use history::ControllerRevision;
 pub use placement::{Decision, Unfit};
 
-/// A pod's key: namespace and name.
-pub type PodKey = (String, String);
+pub use pod_store::PodKey;
 
 /// Lifecycle delays of the simulated kubelet (scenario `timing`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,6 +197,62 @@ pub(crate) struct PodEntry {
     /// Creation order, set by `insert_pod`: the scheduler's queue is first in, first out within
     /// a priority (a real queue orders by when each pod was added, to the nanosecond).
     pub seq: u64,
+    /// The kubelet's next step for this pod as last indexed in `Simulation::kubelet_queue`.
+    pub kubelet_due: Option<SimTime>,
+    /// Whether the pod's requests are counted in `Simulation::usage` (bound, not terminal).
+    pub counted: bool,
+    /// The index in `nodes` of the pod's target node as of a `nodes_version` (`u32::MAX`: no
+    /// such node; version 0: not looked up yet). A pod's target never changes: the scheduler
+    /// binds a pod to the node its affinity names, and an update replaces only labels.
+    pub node_position: std::cell::Cell<(u64, u32)>,
+    /// The pod's `controller-revision-hash` label as of its last change (`pod_progressed`).
+    pub revision: RevisionLabel,
+}
+
+/// A copy of a pod's `controller-revision-hash` label kept inline in its entry, so that the
+/// per-node walks compare it without reading the label map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum RevisionLabel {
+    #[default]
+    Absent,
+    Inline {
+        len: u8,
+        bytes: [u8; 22],
+    },
+    /// Longer than fits inline: read the label map.
+    Long,
+}
+
+impl RevisionLabel {
+    fn of(pod: &Pod) -> Self {
+        match pod.labels.get(REVISION_LABEL) {
+            None => RevisionLabel::Absent,
+            Some(v) if v.len() <= 22 => {
+                let mut bytes = [0u8; 22];
+                bytes[..v.len()].copy_from_slice(v.as_bytes());
+                RevisionLabel::Inline {
+                    len: v.len() as u8,
+                    bytes,
+                }
+            }
+            Some(_) => RevisionLabel::Long,
+        }
+    }
+}
+
+const REVISION_LABEL: &str = "controller-revision-hash";
+
+impl PodEntry {
+    /// Whether the pod's `controller-revision-hash` label equals `hash`.
+    pub(crate) fn has_revision(&self, hash: &str) -> bool {
+        match &self.revision {
+            RevisionLabel::Absent => false,
+            RevisionLabel::Inline { len, bytes } => &bytes[..*len as usize] == hash.as_bytes(),
+            RevisionLabel::Long => {
+                self.pod.labels.get(REVISION_LABEL).map(String::as_str) == Some(hash)
+            }
+        }
+    }
 }
 
 /// The simulated cluster.
@@ -204,13 +268,19 @@ pub struct Simulation {
     /// The `nodes_version` the node lifecycle controller last processed.
     lifecycle_seen: u64,
     daemon_sets: Vec<DaemonSet>,
-    pub(crate) pods: BTreeMap<PodKey, PodEntry>,
+    pub(crate) pods: pod_store::PodStore,
     /// DaemonSet uid → the pods it controls (the controller-ref index of an informer).
     owned: HashMap<String, BTreeSet<PodKey>>,
     /// Pods not bound to a node yet: the scheduler's queue.
-    unbound: BTreeSet<PodKey>,
+    unbound: pod_store::KeySet,
     /// Pods the kubelet still has work for (starting, terminating, recovering readiness).
-    active: BTreeSet<PodKey>,
+    active: pod_store::KeySet,
+    /// The active pods with a next kubelet step, by when it is due, so that a pass touches only
+    /// due pods. Valid for `kubelet_queue_nodes` (node readiness decides whether a kubelet works).
+    kubelet_queue: BTreeSet<(SimTime, PodKey)>,
+    kubelet_queue_nodes: u64,
+    /// The scheduler's `NodeInfo` per node name, kept as pods are bound, finish or go.
+    usage: HashMap<String, scheduler::NodeUsage>,
     /// DaemonSets whose inputs changed since their last sync (the controller's work queue).
     dirty: HashSet<String>,
     /// The scheduler should retry: a pod was queued, a node changed or resources were freed.
@@ -219,10 +289,12 @@ pub struct Simulation {
     node_removed: bool,
     /// Pods with a scheduled taint eviction, as counted by the last eviction pass.
     evictions_scheduled: usize,
+    /// Node indexes in name order, as of a `nodes_version`.
+    nodes_by_name: (u64, std::rc::Rc<Vec<u32>>),
     /// Per DaemonSet: (nodes_version, generation) and the decisions for every node then.
     decisions: HashMap<String, (u64, i64, std::rc::Rc<Vec<Decision>>)>,
     /// Pods without a controller reference: candidates for adoption.
-    orphans: BTreeSet<PodKey>,
+    orphans: pod_store::KeySet,
     /// Bumped when an orphan appears or any pod's labels change (claiming must look again).
     labels_version: u64,
     /// Per DaemonSet uid: the (labels_version, generation) it last claimed at.
@@ -260,16 +332,20 @@ impl Simulation {
             nodes_version: 1,
             lifecycle_seen: 0,
             daemon_sets: Vec::new(),
-            pods: BTreeMap::new(),
+            pods: Default::default(),
             owned: HashMap::new(),
-            unbound: BTreeSet::new(),
-            active: BTreeSet::new(),
+            unbound: Default::default(),
+            active: Default::default(),
+            kubelet_queue: BTreeSet::new(),
+            kubelet_queue_nodes: 0,
+            usage: HashMap::new(),
             dirty: HashSet::new(),
             scheduler_dirty: false,
             node_removed: false,
             evictions_scheduled: 0,
+            nodes_by_name: (0, Default::default()),
             decisions: HashMap::new(),
-            orphans: BTreeSet::new(),
+            orphans: Default::default(),
             labels_version: 1,
             claimed: HashMap::new(),
             nodes_have_no_execute: false,
@@ -320,8 +396,8 @@ impl Simulation {
 
     pub fn pod(&self, namespace: &str, name: &str) -> Option<&Pod> {
         self.pods
-            .get(&(namespace.to_string(), name.to_string()))
-            .map(|e| &e.pod)
+            .lookup(namespace, name)
+            .map(|k| &self.pods[&k].pod)
     }
 
     /// Every event recorded so far, oldest first.
@@ -384,13 +460,19 @@ impl Simulation {
             let t = t.max(self.now);
             next = Some(next.map_or(t, |n: SimTime| n.min(t)));
         };
-        for key in &self.active {
-            if let Some(t) = self.pods.get(key).and_then(|e| kubelet::next_due(self, e)) {
+        if self.kubelet_queue_nodes == self.nodes_version {
+            if let Some(&(t, _)) = self.kubelet_queue.first() {
                 consider(t);
+            }
+        } else {
+            for key in self.active.iter() {
+                if let Some(t) = self.pods.get(key).and_then(|e| kubelet::next_due(self, e)) {
+                    consider(t);
+                }
             }
         }
         if self.evictions_scheduled > 0 {
-            for e in self.pods.values() {
+            for e in self.pods.values_unordered() {
                 if let Some(t) = e.eviction_due {
                     consider(t);
                 }
@@ -427,13 +509,12 @@ impl Simulation {
             }
             Command::DeleteDaemonSet { key, cascade } => self.delete_daemon_set(&key, cascade)?,
             Command::DeletePod { namespace, name } => {
-                let key = (namespace, name);
-                if !self.pods.contains_key(&key) {
+                let Some(key) = self.pods.lookup(&namespace, &name) else {
                     return Err(ApplyError::NotFound {
                         resource: "pods",
-                        name: key.1,
+                        name,
                     });
-                }
+                };
                 self.delete_pod(&key);
             }
             Command::SetNodeLabel { node, key, value } => {
@@ -477,13 +558,13 @@ impl Simulation {
                 self.node_mut(&node)?.allocatable = allocatable
             }
             Command::FailPod { namespace, name } => {
-                let key = (namespace, name);
-                let Some(entry) = self.pods.get_mut(&key) else {
+                let Some(key) = self.pods.lookup(&namespace, &name) else {
                     return Err(ApplyError::NotFound {
                         resource: "pods",
-                        name: key.1,
+                        name,
                     });
                 };
+                let entry = self.pods.get_mut(&key).expect("looked up above");
                 kubelet::fail_pod(entry, self.now);
                 self.pod_changed(&key);
             }
@@ -546,27 +627,32 @@ impl Simulation {
     pub(crate) fn insert_pod(&mut self, mut entry: PodEntry) {
         entry.seq = self.next_uid;
         self.next_uid += 1;
-        let key = (entry.pod.namespace.clone(), entry.pod.name.clone());
-        match entry.pod.controller_ref() {
-            Some(owner) => {
-                self.owned
-                    .entry(owner.uid.clone())
-                    .or_default()
-                    .insert(key.clone());
+        let owner = entry.pod.controller_ref().map(|o| o.uid.clone());
+        let key = self.pods.insert(entry);
+        match owner {
+            Some(uid) => {
+                self.owned.entry(uid).or_default().insert(key);
             }
             None => {
-                self.orphans.insert(key.clone());
+                self.orphans.insert(key);
                 self.labels_version += 1;
                 self.mark_all_dirty();
             }
         }
-        self.pods.insert(key.clone(), entry);
         self.pod_changed(&key);
     }
 
     /// Removes a pod (its containers are gone) and unindexes it.
     pub(crate) fn remove_pod(&mut self, key: &PodKey) -> Option<PodEntry> {
         let e = self.pods.remove(key)?;
+        if let Some(t) = e.kubelet_due {
+            self.kubelet_queue.remove(&(t, *key));
+        }
+        if e.counted {
+            if let Some(node) = &e.pod.spec.node_name {
+                scheduler::remove_pod_usage(&mut self.usage, node, &e.pod);
+            }
+        }
         if let Some(owner) = e.pod.controller_ref() {
             if let Some(set) = self.owned.get_mut(&owner.uid) {
                 set.remove(key);
@@ -597,7 +683,7 @@ impl Simulation {
             && pod.deletion_timestamp.is_none()
             && !pod.status.phase.is_terminal();
         if queued {
-            if self.unbound.insert(key.clone()) {
+            if self.unbound.insert(*key) {
                 self.scheduler_dirty = true;
             }
         } else {
@@ -614,14 +700,99 @@ impl Simulation {
                     && pod.status.phase == crate::model::PodPhase::Running
                     && !pod.status.ready));
         if kubelet_work {
-            self.active.insert(key.clone());
+            self.active.insert(*key);
         } else {
             self.active.remove(key);
         }
         if pod.status.phase.is_terminal() {
             self.scheduler_dirty = true;
         }
+        let counted = pod.spec.node_name.is_some() && !pod.status.phase.is_terminal();
+        let due = if kubelet_work {
+            kubelet::next_due(self, e)
+        } else {
+            None
+        };
+        let (old_due, old_counted) = (e.kubelet_due, e.counted);
+        let revision = RevisionLabel::of(pod);
+        if revision != e.revision {
+            self.pods.get_mut(key).expect("looked up above").revision = revision;
+        }
+        if counted != old_counted {
+            let e = self.pods.get_mut(key).expect("looked up above");
+            e.counted = counted;
+            let (pod, node) = (&e.pod, e.pod.spec.node_name.as_deref().unwrap_or_default());
+            if counted {
+                scheduler::add_pod_usage(self.usage.entry(node.to_string()).or_default(), pod);
+            } else {
+                scheduler::remove_pod_usage(&mut self.usage, node, pod);
+            }
+        }
+        if due != old_due {
+            if let Some(t) = old_due {
+                self.kubelet_queue.remove(&(t, *key));
+            }
+            if let Some(t) = due {
+                self.kubelet_queue.insert((t, *key));
+            }
+            self.pods.get_mut(key).expect("looked up above").kubelet_due = due;
+        }
         self.changes += 1;
+    }
+
+    /// Re-indexes the kubelet's queue after node readiness may have changed.
+    pub(crate) fn refresh_kubelet_queue(&mut self) {
+        if self.kubelet_queue_nodes == self.nodes_version {
+            return;
+        }
+        self.kubelet_queue.clear();
+        let keys: Vec<PodKey> = self.active.iter().copied().collect();
+        for key in keys {
+            let due = self.pods.get(&key).and_then(|e| kubelet::next_due(self, e));
+            if let Some(t) = due {
+                self.kubelet_queue.insert((t, key));
+            }
+            if let Some(e) = self.pods.get_mut(&key) {
+                e.kubelet_due = due;
+            }
+        }
+        self.kubelet_queue_nodes = self.nodes_version;
+    }
+
+    /// The active pods whose next kubelet step is due at `now`, in (namespace, name) order.
+    pub(crate) fn kubelet_due_pods(&mut self, now: SimTime) -> Vec<PodKey> {
+        self.refresh_kubelet_queue();
+        let due = self
+            .kubelet_queue
+            .iter()
+            .take_while(|(t, _)| *t <= now)
+            .count();
+        if due == 0 {
+            return Vec::new();
+        }
+        // Sorting costs about due·log(due) name comparisons; when that exceeds one walk of the
+        // name index, walk it instead (an entry is queued exactly when `kubelet_due` is set).
+        if due * (usize::BITS - due.leading_zeros()) as usize > self.pods.len() {
+            return self
+                .pods
+                .iter()
+                .filter(|(_, e)| e.kubelet_due.is_some_and(|t| t <= now))
+                .map(|(k, _)| *k)
+                .collect();
+        }
+        let mut keys: Vec<PodKey> = self
+            .kubelet_queue
+            .iter()
+            .take(due)
+            .map(|(_, k)| *k)
+            .collect();
+        self.pods.sort_by_name(&mut keys);
+        keys
+    }
+
+    /// The scheduler's count of what is placed on a node.
+    pub(crate) fn usage_of(&self, node: &str) -> Option<&scheduler::NodeUsage> {
+        self.usage.get(node)
     }
 
     /// Sets or clears a pod's controller reference (adoption, release, orphaning).
@@ -642,16 +813,13 @@ impl Simulation {
         }
         match owner {
             Some(o) => {
-                self.owned
-                    .entry(o.uid.clone())
-                    .or_default()
-                    .insert(key.clone());
+                self.owned.entry(o.uid.clone()).or_default().insert(*key);
                 self.orphans.remove(key);
                 self.dirty.insert(o.uid.clone());
                 e.pod.owner_references.push(o);
             }
             None => {
-                self.orphans.insert(key.clone());
+                self.orphans.insert(*key);
                 self.labels_version += 1;
                 self.mark_all_dirty();
             }
@@ -671,7 +839,13 @@ impl Simulation {
     /// Whether the DaemonSet must claim again (orphans or labels changed, or its spec did).
     pub(crate) fn claim_needed(&mut self, uid: &str, generation: i64) -> bool {
         let stamp = (self.labels_version, generation);
-        self.claimed.insert(uid.to_string(), stamp) != Some(stamp)
+        match self.claimed.get_mut(uid) {
+            Some(seen) => std::mem::replace(seen, stamp) != stamp,
+            None => {
+                self.claimed.insert(uid.to_string(), stamp);
+                true
+            }
+        }
     }
 
     /// The controller's decision for every node (in node order), cached until a node or the
@@ -697,12 +871,38 @@ impl Simulation {
         d
     }
 
-    pub(crate) fn unbound_pods(&self) -> impl Iterator<Item = &PodKey> {
-        self.unbound.iter()
+    /// Node indexes in name order (the order upstream's sorted walks see), cached until a node
+    /// changes.
+    pub(crate) fn nodes_by_name(&mut self) -> std::rc::Rc<Vec<u32>> {
+        if self.nodes_by_name.0 != self.nodes_version {
+            let nodes = &self.nodes;
+            let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
+            order.sort_by(|a, b| nodes[*a as usize].name.cmp(&nodes[*b as usize].name));
+            self.nodes_by_name = (self.nodes_version, std::rc::Rc::new(order));
+        }
+        self.nodes_by_name.1.clone()
     }
 
-    pub(crate) fn active_pods(&self) -> impl Iterator<Item = &PodKey> {
-        self.active.iter()
+    /// The index in `nodes()` of the node with this name.
+    pub(crate) fn node_position(&self, name: &str) -> Option<usize> {
+        self.node_index.get(name).copied()
+    }
+
+    /// `node_position` of the pod's target node, remembered in the entry until a node or the pod
+    /// changes.
+    pub(crate) fn target_position(&self, e: &PodEntry, target: &str) -> Option<usize> {
+        let (version, index) = e.node_position.get();
+        if version == self.nodes_version {
+            return (index != u32::MAX).then_some(index as usize);
+        }
+        let position = self.node_position(target);
+        e.node_position
+            .set((self.nodes_version, position.map_or(u32::MAX, |i| i as u32)));
+        position
+    }
+
+    pub(crate) fn unbound_pods(&self) -> impl Iterator<Item = &PodKey> {
+        self.unbound.iter()
     }
 
     pub(crate) fn set_evictions_scheduled(&mut self, n: usize) {
@@ -777,8 +977,8 @@ impl Simulation {
     }
 
     fn apply_pod(&mut self, mut pod: Pod) {
-        let key = (pod.namespace.clone(), pod.name.clone());
-        if let Some(existing) = self.pods.get_mut(&key) {
+        if let Some(key) = self.pods.lookup(&pod.namespace, &pod.name) {
+            let existing = self.pods.get_mut(&key).expect("looked up above");
             existing.pod.labels = pod.labels;
             existing.pod.annotations = pod.annotations;
             // Any DaemonSet may now adopt or release it.
@@ -817,6 +1017,10 @@ impl Simulation {
             last_schedule_failure: None,
             admitted: true,
             seq: 0,
+            kubelet_due: None,
+            counted: false,
+            node_position: Default::default(),
+            revision: Default::default(),
         });
     }
 
@@ -838,7 +1042,8 @@ impl Simulation {
         self.decisions.remove(&ds.uid);
         self.claimed.remove(&ds.uid);
         self.dirty.remove(&ds.uid);
-        let owned: Vec<PodKey> = self.owned_pods(&ds.uid).cloned().collect();
+        let mut owned: Vec<PodKey> = self.owned_pods(&ds.uid).copied().collect();
+        self.pods.sort_by_name(&mut owned);
         for k in owned {
             match cascade {
                 Cascade::Orphan => self.set_controller(&k, None),
@@ -982,7 +1187,7 @@ impl Simulation {
                     .as_ref()
                     .is_some_and(|n| self.node(n).is_none())
             })
-            .map(|(k, _)| k.clone())
+            .map(|(k, _)| *k)
             .collect();
         for k in gone {
             self.remove_pod(&k);

@@ -124,7 +124,7 @@ pub(crate) fn run(sim: &mut Simulation) {
                 .is_some_and(|n| not_ready_nodes.contains(n));
             (on_not_ready && e.pod.status.ready) || (!on_not_ready && !e.pod.status.ready)
         })
-        .map(|(k, _)| k.clone())
+        .map(|(k, _)| *k)
         .collect();
     for key in keys {
         let e = sim.pods.get_mut(&key).expect("key from the map");

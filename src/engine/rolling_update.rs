@@ -4,10 +4,38 @@
 //! Upstream walks a Go map, so its node order is effectively random (R3.8); this port walks node
 //! names in sorted order so that a replay is reproducible. The settled result is the same.
 
-use super::controller::{is_pod_available, sync_nodes};
+use super::controller::{is_pod_available, sync_nodes, NodePods};
 use super::{PodKey, Simulation};
 use crate::model::UpdateStrategy;
-use std::collections::{BTreeMap, HashMap};
+
+/// One stop of the walk over nodes in name order: an existing node by index, or a node that no
+/// longer exists but still has pods aimed at it.
+enum Walk<'a> {
+    Node(usize),
+    Missing(&'a str, &'a [PodKey]),
+}
+
+impl<'a> Walk<'a> {
+    fn node<'s>(&self, sim: &'s Simulation) -> &'s str
+    where
+        'a: 's,
+    {
+        match *self {
+            Walk::Node(i) => &sim.nodes()[i].name,
+            Walk::Missing(node, _) => node,
+        }
+    }
+
+    fn pods<'p>(&self, node_pods: &'p NodePods) -> &'p [PodKey]
+    where
+        'a: 'p,
+    {
+        match *self {
+            Walk::Node(i) => node_pods.on_node(i).unwrap_or(&[]),
+            Walk::Missing(_, pods) => pods,
+        }
+    }
+}
 
 /// `findUpdatedPodsOnNode`: the node's one new and one old pod; `None` when it has more than one
 /// of either (the manage loop will clean it up).
@@ -23,17 +51,12 @@ fn find_updated_pods_on_node(
         if e.pod.deletion_timestamp.is_some() {
             continue;
         }
-        let updated = e
-            .pod
-            .labels
-            .get("controller-revision-hash")
-            .map(String::as_str)
-            == Some(hash);
+        let updated = e.has_revision(hash);
         let slot = if updated { &mut new_pod } else { &mut old_pod };
         if slot.is_some() {
             return None;
         }
-        *slot = Some(key.clone());
+        *slot = Some(*key);
     }
     Some((new_pod, old_pod))
 }
@@ -45,27 +68,40 @@ pub(crate) fn rolling_update(
     sim: &mut Simulation,
     index: usize,
     hash: &str,
-    mut node_to_pods: BTreeMap<String, Vec<PodKey>>,
-) -> (bool, BTreeMap<String, Vec<PodKey>>) {
-    let ds = sim.daemon_set_at(index).clone();
+    node_to_pods: NodePods,
+) -> (bool, NodePods) {
+    let ds = sim.daemon_set_at(index);
+    let min_ready_seconds = ds.min_ready_seconds;
     let UpdateStrategy::RollingUpdate {
         max_unavailable,
         max_surge,
-    } = &ds.update_strategy
+    } = ds.update_strategy.clone()
     else {
         return (false, node_to_pods);
     };
     let decisions = sim.decisions_for(index);
     // `updatedDesiredNodeCounts`: every node that should run joins the walk, even podless.
-    let mut desired: i64 = 0;
-    let mut should_run: HashMap<&str, bool> = HashMap::new();
-    for (node, decision) in sim.nodes().iter().zip(decisions.iter()) {
-        should_run.insert(node.name.as_str(), decision.should_run);
-        if decision.should_run {
-            desired += 1;
-            node_to_pods.entry(node.name.clone()).or_default();
-        }
+    let desired = decisions.iter().filter(|d| d.should_run).count() as i64;
+    let by_name = sim.nodes_by_name();
+    let mut walk: Vec<Walk> = by_name
+        .iter()
+        .map(|&i| i as usize)
+        .filter(|&i| decisions[i].should_run || node_to_pods.on_node(i).is_some())
+        .map(Walk::Node)
+        .collect();
+    if !node_to_pods.missing().is_empty() {
+        walk.extend(
+            node_to_pods
+                .missing()
+                .iter()
+                .map(|(node, pods)| Walk::Missing(node, pods)),
+        );
+        walk.sort_by(|a, b| a.node(sim).cmp(b.node(sim)));
     }
+    let should_run = |w: &Walk<'_>| match *w {
+        Walk::Node(i) => decisions[i].should_run,
+        Walk::Missing(..) => false,
+    };
     let mut max_unavailable = max_unavailable.scaled_value(desired);
     let max_surge = max_surge.scaled_value(desired);
     if desired > 0 && max_unavailable == 0 && max_surge == 0 {
@@ -73,15 +109,17 @@ pub(crate) fn rolling_update(
     }
     let now = sim.now();
     let available = |sim: &Simulation, key: &PodKey| {
-        is_pod_available(&sim.pods[key].pod, ds.min_ready_seconds, now)
+        is_pod_available(&sim.pods[key].pod, min_ready_seconds, now)
     };
 
     if max_surge == 0 {
         let mut num_unavailable: i64 = 0;
         let mut allowed_replacement: Vec<PodKey> = Vec::new();
         let mut candidates: Vec<PodKey> = Vec::new();
-        for pods in node_to_pods.values() {
-            let Some((new_pod, old_pod)) = find_updated_pods_on_node(sim, pods, hash) else {
+        for w in &walk {
+            let Some((new_pod, old_pod)) =
+                find_updated_pods_on_node(sim, w.pods(&node_to_pods), hash)
+            else {
                 num_unavailable += 1;
                 continue;
             };
@@ -107,6 +145,7 @@ pub(crate) fn rolling_update(
             (max_unavailable - num_unavailable).clamp(0, candidates.len() as i64) as usize;
         let mut to_delete = allowed_replacement;
         to_delete.extend(candidates.into_iter().take(remaining));
+        drop(walk);
         let acted = sync_nodes(sim, index, &to_delete, &[], hash);
         return (acted, node_to_pods);
     }
@@ -117,8 +156,9 @@ pub(crate) fn rolling_update(
     let mut candidate_new_nodes: Vec<String> = Vec::new();
     let mut should_not_run_to_delete: Vec<PodKey> = Vec::new();
     let mut old_to_delete: Vec<PodKey> = Vec::new();
-    for (node, pods) in &node_to_pods {
-        let Some((new_pod, old_pod)) = find_updated_pods_on_node(sim, pods, hash) else {
+    for w in &walk {
+        let Some((new_pod, old_pod)) = find_updated_pods_on_node(sim, w.pods(&node_to_pods), hash)
+        else {
             num_surge += 1;
             continue;
         };
@@ -134,13 +174,13 @@ pub(crate) fn rolling_update(
         match (new_pod, old_pod) {
             (_, None) => {}
             (None, Some(old)) => {
-                let node_should_run = should_run.get(node.as_str()).copied().unwrap_or(false);
+                let node_should_run = should_run(w);
                 if !available(sim, &old) {
                     if !node_should_run {
                         should_not_run_to_delete.push(old);
                         continue;
                     }
-                    allowed_new_nodes.push(node.clone());
+                    allowed_new_nodes.push(w.node(sim).to_string());
                 } else if num_surge >= max_surge {
                     continue;
                 } else {
@@ -148,7 +188,7 @@ pub(crate) fn rolling_update(
                         should_not_run_to_delete.push(old);
                         continue;
                     }
-                    candidate_new_nodes.push(node.clone());
+                    candidate_new_nodes.push(w.node(sim).to_string());
                 }
             }
             (Some(new), Some(old)) => {
@@ -167,6 +207,7 @@ pub(crate) fn rolling_update(
         let n = ((num_available - desired) as usize).min(should_not_run_to_delete.len());
         old_to_delete.extend(should_not_run_to_delete.into_iter().take(n));
     }
+    drop(walk);
     let acted = sync_nodes(sim, index, &old_to_delete, &to_create, hash);
     (acted, node_to_pods)
 }

@@ -62,7 +62,7 @@ impl Simulation {
     /// When the taint eviction controller will delete this pod, if a countdown runs (R8.1).
     pub fn eviction_deadline(&self, pod: &Pod) -> Option<SimTime> {
         self.pods
-            .get(&(pod.namespace.clone(), pod.name.clone()))?
+            .get(&self.pods.lookup(&pod.namespace, &pod.name)?)?
             .eviction_due
     }
 }

@@ -49,12 +49,72 @@ pub fn node_usage_on(
     usage
 }
 
-fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
+pub(crate) fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
     u.pods += 1;
-    for (name, q) in effective_requests_of(&pod.spec) {
-        *u.requested.entry(name).or_default() += q.milli;
-    }
+    for_each_request(&pod.spec, |name, milli| add_requested(u, name, milli));
     u.host_ports.extend(host_ports(&pod.spec));
+}
+
+fn add_requested(u: &mut NodeUsage, name: &str, milli: i64) {
+    match u.requested.get_mut(name) {
+        Some(total) => *total += milli,
+        None => {
+            u.requested.insert(name.to_string(), milli);
+        }
+    }
+}
+
+/// `effective_requests_of` as (resource, milli-units) pairs sorted by resource name, borrowing
+/// the names for the common single-container pod.
+fn requests_milli(spec: &PodSpec) -> Vec<(std::borrow::Cow<'_, str>, i64)> {
+    let mut v: Vec<(std::borrow::Cow<'_, str>, i64)> = Vec::new();
+    if let ([c], []) = (spec.containers.as_slice(), spec.init_containers.as_slice()) {
+        for (name, q) in &c.requests {
+            v.push((name.as_str().into(), q.milli));
+        }
+        for (name, q) in &c.limits {
+            if !c.requests.contains_key(name) {
+                v.push((name.as_str().into(), q.milli));
+            }
+        }
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        return v;
+    }
+    for (name, q) in effective_requests_of(spec) {
+        v.push((name.into(), q.milli));
+    }
+    v
+}
+
+/// `effective_requests_of` as (resource, milli-units) pairs, without building the list for the
+/// common single-container pod (requests, then limits standing in for missing requests).
+fn for_each_request(spec: &PodSpec, mut f: impl FnMut(&str, i64)) {
+    if let ([c], []) = (spec.containers.as_slice(), spec.init_containers.as_slice()) {
+        for (name, q) in &c.requests {
+            f(name, q.milli);
+        }
+        for (name, q) in &c.limits {
+            if !c.requests.contains_key(name) {
+                f(name, q.milli);
+            }
+        }
+        return;
+    }
+    for (name, q) in effective_requests_of(spec) {
+        f(&name, q.milli);
+    }
+}
+
+/// Undoes `add_pod_usage` for a pod on `node` (it finished or went away).
+pub(crate) fn remove_pod_usage(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
+    let Some(u) = usage.get_mut(node) else { return };
+    u.pods -= 1;
+    for_each_request(&pod.spec, |name, milli| add_requested(u, name, -milli));
+    for port in host_ports(&pod.spec) {
+        if let Some(i) = u.host_ports.iter().position(|p| *p == port) {
+            u.host_ports.remove(i);
+        }
+    }
 }
 
 fn host_ports(spec: &PodSpec) -> Vec<(i32, String, String)> {
@@ -150,19 +210,18 @@ pub fn fits_request(
     if usage.pods + 1 > allowed_pods {
         reasons.push(messages::TOO_MANY_PODS.to_string());
     }
-    let requests = effective_requests_of(spec);
-    if requests.values().all(|q| q.milli == 0) {
+    let requests = requests_milli(spec);
+    if requests.iter().all(|r| r.1 == 0) {
         return reasons;
     }
     let mut order: Vec<&str> = vec!["cpu", "memory", "ephemeral-storage"];
-    let extended: Vec<&str> = requests
-        .keys()
-        .map(String::as_str)
-        .filter(|k| !matches!(*k, "cpu" | "memory" | "ephemeral-storage" | "pods"))
-        .collect();
+    let extended = requests
+        .iter()
+        .map(|r| r.0.as_ref())
+        .filter(|k| !matches!(*k, "cpu" | "memory" | "ephemeral-storage" | "pods"));
     order.extend(extended);
     for name in order {
-        let want = requests.get(name).map_or(0, |q| q.milli);
+        let want = requests.iter().find(|r| r.0 == name).map_or(0, |r| r.1);
         if want > 0 && want > alloc_milli(name) - used(name) {
             reasons.push(messages::insufficient(name));
         }
@@ -178,19 +237,13 @@ pub(crate) fn run(sim: &mut Simulation) {
         .filter_map(|k| {
             sim.pods
                 .get(k)
-                .map(|e| (e.pod.spec.priority.unwrap_or(0), e.seq, k.clone()))
+                .map(|e| (e.pod.spec.priority.unwrap_or(0), e.seq, *k))
         })
         .collect();
     if queue.is_empty() {
         return;
     }
     queue.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let targets: std::collections::HashSet<&str> = queue
-        .iter()
-        .filter_map(|(_, _, k)| sim.pods.get(k))
-        .filter_map(|e| e.pod.target_node_name())
-        .collect();
-    let mut usage = node_usage_on(sim, Some(&targets));
     let num_nodes = sim.nodes().len();
     for (_, _, key) in queue {
         let Some(entry) = sim.pods.get(&key) else {
@@ -202,7 +255,8 @@ pub(crate) fn run(sim: &mut Simulation) {
         let Some(node) = sim.node(&target) else {
             continue;
         };
-        let failure = filter(&entry.pod.spec, node, usage.get(&target));
+        // The usage index already counts every pod bound so far, this round's included.
+        let failure = filter(&entry.pod.spec, node, sim.usage_of(&target));
         match failure {
             None => {
                 let now = sim.now();
@@ -214,9 +268,8 @@ pub(crate) fn run(sim: &mut Simulation) {
                 entry.pod.status.unschedulable_message = None;
                 entry.last_schedule_failure = None;
                 entry.stage = Stage::Pulling { since: now };
-                add_pod_usage(usage.entry(target.clone()).or_default(), &entry.pod);
                 let r = pod_ref(&entry.pod);
-                let msg = messages::scheduled(&key.0, &key.1, &target);
+                let msg = messages::scheduled(&entry.pod.namespace, &entry.pod.name, &target);
                 sim.record(
                     EventType::Normal,
                     messages::REASON_SCHEDULED,
@@ -273,7 +326,7 @@ impl Simulation {
     /// (`Insufficient cpu`, `Insufficient cpu, Insufficient memory`); `None` once it fits.
     pub fn unschedulable_reason(&self, pod: &Pod) -> Option<&str> {
         self.pods
-            .get(&(pod.namespace.clone(), pod.name.clone()))?
+            .get(&self.pods.lookup(&pod.namespace, &pod.name)?)?
             .last_schedule_failure
             .as_deref()
     }

@@ -9,7 +9,7 @@ use crate::model::DaemonSetStatus;
 pub(crate) fn update_daemon_set_status(
     sim: &mut Simulation,
     index: usize,
-    grouped: Option<&std::collections::BTreeMap<String, Vec<super::PodKey>>>,
+    grouped: Option<&controller::NodePods>,
 ) {
     let decisions = sim.decisions_for(index);
     let ds = sim.daemon_set_at(index);
@@ -29,9 +29,9 @@ pub(crate) fn update_daemon_set_status(
         ..Default::default()
     };
     let mut wake: Option<crate::model::SimTime> = None;
-    for (node, decision) in sim.nodes().iter().zip(decisions.iter()) {
+    for (i, decision) in decisions.iter().enumerate() {
         let first = node_to_pods
-            .get(&node.name)
+            .on_node(i)
             .and_then(|pods| pods.first())
             .and_then(|k| sim.pods.get(k));
         if decision.should_run {
@@ -50,7 +50,7 @@ pub(crate) fn update_daemon_set_status(
                     wake = Some(wake.map_or(due, |w| w.min(due)));
                 }
             }
-            if pod.labels.get("controller-revision-hash") == Some(&hash) {
+            if first.has_revision(&hash) {
                 s.updated_number_scheduled += 1;
             }
         } else if first.is_some() {

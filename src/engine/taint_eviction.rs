@@ -53,19 +53,19 @@ pub(crate) fn run(sim: &mut Simulation) {
         match verdict(&e.pod, &node.taints) {
             Verdict::Cancel => {
                 if e.eviction_due.is_some() {
-                    cancel.push(key.clone());
+                    cancel.push(*key);
                 }
             }
-            Verdict::EvictNow => evict.push(key.clone()),
+            Verdict::EvictNow => evict.push(*key),
             Verdict::EvictAfter(d) => match e.eviction_started {
                 // An already scheduled eviction keeps its earlier start time.
-                Some(start) if start + d <= now => evict.push(key.clone()),
+                Some(start) if start + d <= now => evict.push(*key),
                 Some(start) => {
                     if e.eviction_due != Some(start + d) {
-                        schedule.push((key.clone(), start));
+                        schedule.push((*key, start));
                     }
                 }
-                None => schedule.push((key.clone(), now)),
+                None => schedule.push((*key, now)),
             },
         }
     }
@@ -97,17 +97,18 @@ pub(crate) fn run(sim: &mut Simulation) {
         e.eviction_started = None;
         e.eviction_due = None;
         let r = pod_ref(&e.pod);
+        let message = messages::cancelling_deletion(&e.pod.namespace, &e.pod.name);
         sim.record(
             EventType::Normal,
             messages::REASON_TAINT_MANAGER_EVICTION,
             r,
             messages::COMPONENT_TAINT_EVICTION,
-            messages::cancelling_deletion(&key.0, &key.1),
+            message,
         );
     }
     let scheduled = sim
         .pods
-        .values()
+        .values_unordered()
         .filter(|e| e.eviction_due.is_some())
         .count();
     sim.set_evictions_scheduled(scheduled);
@@ -116,12 +117,13 @@ pub(crate) fn run(sim: &mut Simulation) {
             continue;
         };
         let r = pod_ref(&e.pod);
+        let message = messages::marking_for_deletion(&e.pod.namespace, &e.pod.name);
         sim.record(
             EventType::Normal,
             messages::REASON_TAINT_MANAGER_EVICTION,
             r,
             messages::COMPONENT_TAINT_EVICTION,
-            messages::marking_for_deletion(&key.0, &key.1),
+            message,
         );
         sim.delete_pod(&key);
     }
