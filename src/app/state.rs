@@ -235,6 +235,10 @@ pub enum Action {
     Seek(usize),
     /// Load a scenario file (its objects, then its steps to step through).
     ImportScenario(String),
+    /// Run one command of the step language (kubectl get/describe/rollout/taint/…) typed into
+    /// the page's terminal; a command that changes the cluster is recorded like any edit.
+    RunCommand(String),
+    ClearTerminal,
     SetLanguage(Lang),
     SetTheme(Theme),
     /// The label compact tiles are grouped by (`None`: no grouping).
@@ -312,7 +316,24 @@ pub struct AppState {
     history: History<Snapshot>,
     /// Where the history starts (for the export).
     origin: Origin,
+    /// The page's kubectl terminal: the commands typed and what they printed, oldest first.
+    pub terminal: Rc<Vec<TerminalEntry>>,
+    /// What the last scenario or terminal step printed (set by `apply_edit`).
+    last_transcript: Option<(String, bool)>,
 }
+
+/// One command typed into the page's kubectl terminal and what kubectl printed for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TerminalEntry {
+    pub command: String,
+    /// Standard output, standard error and the error, as a terminal shows them.
+    pub transcript: String,
+    /// kubectl would exit 1.
+    pub failed: bool,
+}
+
+/// How many terminal entries the page keeps.
+pub const TERMINAL_KEPT: usize = 50;
 
 /// What undo and the timeline restore: the cluster and the editor that went with it.
 #[derive(Clone, Debug)]
@@ -392,6 +413,8 @@ impl AppState {
             origin: Origin::Page {
                 text: String::new(),
             },
+            terminal: Rc::new(Vec::new()),
+            last_transcript: None,
         };
         state.reset_cluster();
         state.select_first_unscheduled_node();
@@ -523,6 +546,8 @@ impl AppState {
                 self.seek(position);
             }
             Action::ImportScenario(text) => self.import(&text),
+            Action::RunCommand(text) => self.run_command(&text),
+            Action::ClearTerminal => self.terminal = Rc::new(Vec::new()),
             Action::SetLanguage(lang) => self.lang = lang,
             Action::SetTheme(theme) => self.theme = theme,
             Action::SetGroupBy(label) => self.group_by = label,
@@ -603,6 +628,7 @@ impl AppState {
                 .then(Outcome::default),
             Edit::Scenario { step, .. } => {
                 let execution = super::exec::execute(self.sim_mut(), step);
+                self.last_transcript = Some((execution.transcript(), execution.error.is_some()));
                 self.notice = execution.error.map(Notice::Error);
                 Some(Outcome::default())
             }
@@ -874,6 +900,44 @@ impl AppState {
     }
 
     /// Moves the clock to the next instant something is due.
+    /// The terminal: read-only commands run on a copy of the cluster and are not recorded;
+    /// the others are recorded edits (undo, the timeline and the export see them).
+    fn run_command(&mut self, text: &str) {
+        let command = text.trim();
+        if command.is_empty() {
+            return;
+        }
+        let (transcript, failed) = match crate::command::parse_step(command) {
+            Err(e) => (format!("{e}\n"), true),
+            Ok(step) if step.is_read_only() => {
+                let mut sim = Simulation::clone(&self.sim);
+                let execution = super::exec::execute(&mut sim, &step);
+                (execution.transcript(), execution.error.is_some())
+            }
+            Ok(step) => {
+                self.last_transcript = None;
+                self.edit(Edit::Scenario {
+                    text: command.to_string(),
+                    step,
+                    caption: None,
+                });
+                // The terminal shows the error itself.
+                self.notice = None;
+                self.last_transcript.take().unwrap_or_default()
+            }
+        };
+        let terminal = Rc::make_mut(&mut self.terminal);
+        terminal.push(TerminalEntry {
+            command: command.to_string(),
+            transcript,
+            failed,
+        });
+        if terminal.len() > TERMINAL_KEPT {
+            let extra = terminal.len() - TERMINAL_KEPT;
+            terminal.drain(..extra);
+        }
+    }
+
     fn step(&mut self) {
         let now = self.sim.now();
         if let Some(next) = self.sim.next_wakeup() {

@@ -1,11 +1,14 @@
-//! The inspector: the selected node (its eligibility card and its editor), live `kubectl get ds`
-//! and `kubectl get pods -o wide` output from the kubectl printers, and the event log.
+//! The inspector: the selected node (its eligibility card and its editor), a kubectl terminal
+//! over the simulated cluster (describe, rollout status/history/undo, taint, … in the step
+//! language), live `kubectl get ds` and `kubectl get pods -o wide` output from the kubectl
+//! printers, and the event log.
 
 use super::context::use_app;
 use super::eligibility::EligibilityCardView;
 use super::node_panel::NodePanel;
 use crate::app::cluster_view::{DaemonSetView, NodeView};
 use crate::app::eligibility_card::EligibilityCard;
+use crate::app::state::{Action, TerminalEntry};
 use crate::engine::Simulation;
 use crate::i18n::Msg;
 use crate::kubectl::get::{get_daemon_sets, get_pods, Scope};
@@ -30,6 +33,7 @@ pub struct InspectorProps {
     pub node: Option<Rc<NodeView>>,
     pub card: Option<Rc<EligibilityCard>>,
     pub daemon_sets: Rc<Vec<DaemonSetView>>,
+    pub terminal: Rc<Vec<TerminalEntry>>,
 }
 
 impl PartialEq for InspectorProps {
@@ -38,6 +42,7 @@ impl PartialEq for InspectorProps {
             && self.node == other.node
             && self.card == other.card
             && self.daemon_sets == other.daemon_sets
+            && Rc::ptr_eq(&self.terminal, &other.terminal)
     }
 }
 
@@ -71,6 +76,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         },
         Tab::Kubectl => html! {
             <div class="tab-body" role="tabpanel">
+                <KubectlTerminal entries={props.terminal.clone()} daemon_sets={props.daemon_sets.clone()} />
                 <KubectlTables sim={props.sim.clone()} revision={props.revision} />
             </div>
         },
@@ -88,6 +94,94 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 { tab_button(Tab::Events, Msg::TabEvents, "tab-events") }
             </div>
             { body }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TerminalProps {
+    entries: Rc<Vec<TerminalEntry>>,
+    daemon_sets: Rc<Vec<DaemonSetView>>,
+}
+
+/// A one-line kubectl prompt: the step language of scenarios, run on the current cluster.
+/// Suggestions for the first DaemonSet fill the prompt; Enter (or Run) runs it.
+#[function_component(KubectlTerminal)]
+fn kubectl_terminal(props: &TerminalProps) -> Html {
+    let app = use_app();
+    let input = use_node_ref();
+    let run = {
+        let input = input.clone();
+        let dispatcher = app.dispatcher.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                let text = el.value();
+                if !text.trim().is_empty() {
+                    dispatcher.dispatch(Action::RunCommand(text));
+                    el.set_value("");
+                }
+            }
+        })
+    };
+    let suggestions: Vec<String> = props
+        .daemon_sets
+        .first()
+        .map(|ds| {
+            let ns = if ds.key.namespace == "default" {
+                String::new()
+            } else {
+                format!(" -n {}", ds.key.namespace)
+            };
+            vec![
+                format!("kubectl describe ds {}{ns}", ds.key.name),
+                format!("kubectl rollout status ds/{}{ns}", ds.key.name),
+                format!("kubectl rollout history ds/{}{ns}", ds.key.name),
+            ]
+        })
+        .unwrap_or_default();
+    let suggestion = |text: String| {
+        let input = input.clone();
+        let fill = text.clone();
+        html! {
+            <button type="button" class="btn btn-small mono" data-testid="terminal-suggestion"
+                onclick={Callback::from(move |_| {
+                    if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                        el.set_value(&fill);
+                        let _ = el.focus();
+                    }
+                })}>
+                { text }
+            </button>
+        }
+    };
+    let entries = props.entries.iter().rev().map(|e| {
+        html! {
+            <pre class={classes!("terminal-entry", e.failed.then_some("failed"))} data-testid="terminal-entry"
+                data-failed={e.failed.to_string()}>
+                <span class="prompt">{ format!("$ {}\n", e.command) }</span>{ &e.transcript }
+            </pre>
+        }
+    });
+    html! {
+        <div class="terminal kubectl-terminal">
+            <form class="terminal-form" onsubmit={run}>
+                <label class="sr-only" for="kubectl-terminal-input">{ app.t(Msg::TerminalLabel) }</label>
+                <span class="prompt" aria-hidden="true">{ "$" }</span>
+                <input id="kubectl-terminal-input" ref={input.clone()} type="text" spellcheck="false"
+                    autocomplete="off" autocapitalize="off" data-testid="terminal-input"
+                    placeholder={app.t(Msg::TerminalPlaceholder)} title={app.t(Msg::TerminalLabel)} />
+                <button type="submit" class="btn btn-primary" data-testid="terminal-run">{ app.t(Msg::TerminalRun) }</button>
+                if !props.entries.is_empty() {
+                    <button type="button" class="btn btn-small" data-testid="terminal-clear"
+                        onclick={app.send(Action::ClearTerminal)}>{ app.t(Msg::TerminalClear) }</button>
+                }
+            </form>
+            <p class="hint">{ app.t(Msg::TerminalHint) }</p>
+            if !suggestions.is_empty() {
+                <div class="terminal-suggestions">{ for suggestions.into_iter().map(suggestion) }</div>
+            }
+            { for entries }
         </div>
     }
 }

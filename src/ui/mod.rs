@@ -158,7 +158,8 @@ pub fn app() -> Html {
                     <section class="pane pane-inspector">
                         <inspector::Inspector sim={state.sim_rc()} revision={state.revision()}
                             node={selected_view} card={(*card).clone()}
-                            daemon_sets={view.daemon_sets.clone()} />
+                            daemon_sets={view.daemon_sets.clone()}
+                            terminal={state.terminal.clone()} />
                     </section>
                 </main>
             </div>

@@ -942,3 +942,68 @@ async fn the_examples_menu_closes_on_outside_click_and_escape() {
         .await;
     page.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "end-to-end: needs dist/ and chromedriver; run by scripts/test.sh"]
+async fn the_kubectl_terminal_describes_the_daemon_set_and_its_taint_can_be_undone() {
+    let page = open_page("?lang=en&speed=20").await;
+    page.wait_settled().await;
+    page.click(r#"[data-testid="tab-kubectl"]"#).await;
+
+    // A suggestion fills the prompt; Enter runs it.
+    page.click(r#"[data-testid="terminal-suggestion"]"#).await;
+    page.type_into(r#"[data-testid="terminal-input"]"#, "\n")
+        .await;
+    page.wait_for(r#"[data-testid="terminal-entry"]"#).await;
+    let describe = page.text(r#"[data-testid="terminal-entry"]"#).await;
+    assert!(
+        describe.contains("$ kubectl describe ds monitoring-daemon")
+            && describe.contains("Name:           monitoring-daemon")
+            && describe.contains("Desired Number of Nodes Scheduled: 4"),
+        "{describe}"
+    );
+
+    // A command that changes the cluster: the pod on node-3 goes, and undo brings it back.
+    page.type_into(
+        r#"[data-testid="terminal-input"]"#,
+        "kubectl taint nodes node-3 maintenance=now:NoExecute\n",
+    )
+    .await;
+    page.wait_until(
+        "the taint command printed",
+        r#"return document.querySelector('[data-testid="terminal-entry"]').textContent.includes('node/node-3 tainted');"#,
+    )
+    .await;
+    page.wait_for_absent(r#"[data-node="node-3"] [data-testid="pod"]"#)
+        .await;
+    page.wait_settled().await;
+    assert_eq!(chips(&page).await.len(), 3);
+    page.eval(
+        "document.querySelector('[data-testid=\"terminal-input\"]').scrollIntoView(); return true;",
+    )
+    .await;
+    page.screenshot("terminal").await;
+
+    // kubectl's own error for a typo, marked as failed.
+    page.type_into(
+        r#"[data-testid="terminal-input"]"#,
+        "kubectl describe ds nope\n",
+    )
+    .await;
+    page.wait_for(r#"[data-testid="terminal-entry"][data-failed="true"]"#)
+        .await;
+    assert!(page
+        .text(r#"[data-testid="terminal-entry"]"#)
+        .await
+        .contains(r#"Error from server (NotFound): daemonsets.apps "nope" not found"#));
+
+    page.click(r#"[data-testid="undo"]"#).await;
+    page.wait_until(
+        "node-3's pod is back",
+        r#"return document.querySelectorAll('[data-node="node-3"] [data-testid="pod"]').length === 1;"#,
+    )
+    .await;
+    page.wait_settled().await;
+    assert_eq!(chips(&page).await, WORKERS_READY);
+    page.finish().await;
+}

@@ -617,3 +617,82 @@ fn a_repeat_failure_waits_for_the_back_off_r2_5() {
     assert_ne!(c[0].0, b[0].0);
     assert_eq!(state.sim().now().0, 5_000, "after the 1 s back-off");
 }
+
+#[test]
+fn the_terminal_describes_without_recording_and_records_what_changes_the_cluster() {
+    let mut state = default_state();
+    play(&mut state);
+    let entries = state.history_entries().len();
+    let before = picture(&state);
+
+    // kubectl describe: read-only, printed, not an edit.
+    state.update(Action::RunCommand(
+        "kubectl describe ds monitoring-daemon".into(),
+    ));
+    let describe = state.terminal.last().expect("an entry").clone();
+    assert!(!describe.failed, "{}", describe.transcript);
+    assert!(
+        describe
+            .transcript
+            .starts_with("Name:           monitoring-daemon\n"),
+        "{}",
+        describe.transcript
+    );
+    assert!(describe
+        .transcript
+        .contains("Desired Number of Nodes Scheduled: 4"));
+    assert_eq!(state.history_entries().len(), entries);
+    assert_eq!(picture(&state), before);
+
+    // kubectl taint: an edit, printed as kubectl prints it, undone like any edit.
+    state.update(Action::RunCommand(
+        "  kubectl taint nodes node-1 gpu=true:NoExecute ".into(),
+    ));
+    let taint = state.terminal.last().expect("an entry").clone();
+    assert_eq!(
+        taint.command,
+        "kubectl taint nodes node-1 gpu=true:NoExecute"
+    );
+    assert_eq!(taint.transcript, "node/node-1 tainted\n");
+    assert!(!taint.failed);
+    assert_eq!(state.history_entries().len(), entries + 1);
+    assert!(state
+        .sim()
+        .node("node-1")
+        .expect("node-1")
+        .taints
+        .iter()
+        .any(|t| t.key == "gpu"));
+    assert!(state
+        .export_scenario()
+        .contains("kubectl taint nodes node-1 gpu=true:NoExecute"));
+    state.update(Action::Undo);
+    assert!(!state
+        .sim()
+        .node("node-1")
+        .expect("node-1")
+        .taints
+        .iter()
+        .any(|t| t.key == "gpu"));
+
+    // Errors in kubectl's words, nothing recorded.
+    let entries = state.history_entries().len();
+    state.update(Action::RunCommand("kubectl describe ds nope".into()));
+    let missing = state.terminal.last().expect("an entry").clone();
+    assert!(missing.failed);
+    assert_eq!(
+        missing.transcript,
+        "Error from server (NotFound): daemonsets.apps \"nope\" not found\n"
+    );
+    state.update(Action::RunCommand("kubectl frobnicate".into()));
+    assert!(state.terminal.last().expect("an entry").failed);
+    assert_eq!(state.history_entries().len(), entries);
+    assert_eq!(state.terminal.len(), 4);
+
+    state.update(Action::ClearTerminal);
+    assert!(state.terminal.is_empty());
+    for i in 0..TERMINAL_KEPT + 5 {
+        state.update(Action::RunCommand(format!("kubectl get ds # {i}")));
+    }
+    assert_eq!(state.terminal.len(), TERMINAL_KEPT);
+}
