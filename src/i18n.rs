@@ -249,7 +249,7 @@ catalog! {
     TabEvents => "Events", "이벤트";
     EventsEmpty => "No events yet.", "아직 이벤트가 없습니다.";
     TerminalLabel => "Run a kubectl command on the simulated cluster", "시뮬레이션 클러스터에서 kubectl 명령 실행";
-    TerminalPlaceholder => "kubectl describe ds monitoring-daemon", "kubectl describe ds monitoring-daemon";
+    TerminalPlaceholder => "e.g. kubectl describe ds monitoring-daemon", "예: kubectl describe ds monitoring-daemon";
     TerminalRun => "Run", "실행";
     TerminalClear => "Clear", "지우기";
     TerminalHint => "get, describe, rollout status/history/undo, label, taint, cordon, drain, delete, set image… Commands that change the cluster can be undone.", "get, describe, rollout status/history/undo, label, taint, cordon, drain, delete, set image… 클러스터를 바꾸는 명령은 되돌릴 수 있습니다.";
