@@ -76,7 +76,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         },
         Tab::Kubectl => html! {
             <div class="tab-body" role="tabpanel">
-                <KubectlTerminal entries={props.terminal.clone()} daemon_sets={props.daemon_sets.clone()} />
+                <KubectlTerminal entries={props.terminal.clone()} suggestions={suggestions(&props.sim, &props.daemon_sets)} />
                 <KubectlTables sim={props.sim.clone()} revision={props.revision} />
             </div>
         },
@@ -101,7 +101,33 @@ pub fn inspector(props: &InspectorProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct TerminalProps {
     entries: Rc<Vec<TerminalEntry>>,
-    daemon_sets: Rc<Vec<DaemonSetView>>,
+    suggestions: Vec<String>,
+}
+
+/// Commands worth trying on the first DaemonSet and its first pod.
+fn suggestions(sim: &Simulation, daemon_sets: &[DaemonSetView]) -> Vec<String> {
+    let Some(ds) = daemon_sets.first() else {
+        return Vec::new();
+    };
+    let ns = if ds.key.namespace == "default" {
+        String::new()
+    } else {
+        format!(" -n {}", ds.key.namespace)
+    };
+    let mut out = vec![
+        format!("kubectl describe ds {}{ns}", ds.key.name),
+        format!("kubectl rollout status ds/{}{ns}", ds.key.name),
+        format!("kubectl rollout history ds/{}{ns}", ds.key.name),
+    ];
+    let pod = sim.pods().find(|p| {
+        p.namespace == ds.key.namespace
+            && p.controller_ref()
+                .is_some_and(|o| o.kind == "DaemonSet" && o.name == ds.key.name)
+    });
+    if let Some(pod) = pod {
+        out.push(format!("kubectl describe pod {}{ns}", pod.name));
+    }
+    out
 }
 
 /// A one-line kubectl prompt: the step language of scenarios, run on the current cluster.
@@ -124,22 +150,7 @@ fn kubectl_terminal(props: &TerminalProps) -> Html {
             }
         })
     };
-    let suggestions: Vec<String> = props
-        .daemon_sets
-        .first()
-        .map(|ds| {
-            let ns = if ds.key.namespace == "default" {
-                String::new()
-            } else {
-                format!(" -n {}", ds.key.namespace)
-            };
-            vec![
-                format!("kubectl describe ds {}{ns}", ds.key.name),
-                format!("kubectl rollout status ds/{}{ns}", ds.key.name),
-                format!("kubectl rollout history ds/{}{ns}", ds.key.name),
-            ]
-        })
-        .unwrap_or_default();
+    let suggestions = props.suggestions.clone();
     let suggestion = |text: String| {
         let input = input.clone();
         let fill = text.clone();

@@ -963,6 +963,26 @@ async fn the_kubectl_terminal_describes_the_daemon_set_and_its_taint_can_be_undo
         "{describe}"
     );
 
+    // describe pod: the daemon pod's owner and the tolerations the controller added.
+    page.eval(
+        "const b = [...document.querySelectorAll('[data-testid=\"terminal-suggestion\"]')]\
+           .find(b => b.textContent.startsWith('kubectl describe pod ')); b.click(); return true;",
+    )
+    .await;
+    page.type_into(r#"[data-testid="terminal-input"]"#, "\n")
+        .await;
+    page.wait_until(
+        "describe pod printed",
+        r#"return document.querySelector('[data-testid="terminal-entry"]').textContent.includes('Controlled By:');"#,
+    )
+    .await;
+    let pod = page.text(r#"[data-testid="terminal-entry"]"#).await;
+    assert!(
+        pod.contains("DaemonSet/monitoring-daemon")
+            && pod.contains("node.kubernetes.io/unreachable:NoExecute op=Exists"),
+        "{pod}"
+    );
+
     // A command that changes the cluster: the pod on node-3 goes, and undo brings it back.
     page.type_into(
         r#"[data-testid="terminal-input"]"#,
