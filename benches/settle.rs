@@ -58,6 +58,7 @@ fn cluster(nodes: usize) -> Simulation {
                 volume_mounts: vec![],
                 command: vec![],
                 args: vec![],
+                restart_policy: None,
             };
             c.requests.insert("cpu".into(), quantity("250m"));
             c.requests.insert("memory".into(), quantity("512Mi"));
@@ -112,6 +113,7 @@ fn daemon_sets(count: usize) -> Vec<DaemonSet> {
                     volume_mounts: vec![],
                     command: vec![],
                     args: vec![],
+                    restart_policy: None,
                 }],
                 termination_grace_period_seconds: 30,
                 restart_policy: "Always".into(),

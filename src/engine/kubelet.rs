@@ -145,8 +145,9 @@ pub(crate) fn run(sim: &mut Simulation) {
     }
 }
 
-/// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12): a pod
-/// that does not fit is rejected and turns Failed with `OutOf<resource>`.
+/// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12),
+/// `AdmissionCheck` in upstream's order: a pod that does not fit is rejected and turns Failed
+/// with `OutOf<resource>`; one whose host ports are taken, with `NodePorts`.
 fn admit(sim: &mut Simulation, key: &PodKey) {
     let e = &sim.pods[key];
     let node_name = e.pod.spec.node_name.clone().unwrap_or_default();
@@ -159,18 +160,23 @@ fn admit(sim: &mut Simulation, key: &PodKey) {
     for (name, q) in crate::model::effective_requests_of(&e.pod.spec) {
         *others.requested.entry(name).or_default() -= q.milli;
     }
+    scheduler::release_host_ports(&mut others, &e.pod.spec);
     let reasons = scheduler::fits_request(&e.pod.spec, node.allocatable.as_ref(), &others);
+    let rejection = match reasons.first() {
+        Some(first) => Some(format!(
+            "OutOf{}",
+            first.strip_prefix("Insufficient ").unwrap_or("pods")
+        )),
+        None if scheduler::ports_conflict(&e.pod.spec, &others) => Some("NodePorts".to_string()),
+        None => None,
+    };
     let e = sim.pods.get_mut(key).expect("pod present: looked up above");
     e.admitted = true;
-    if let Some(first) = reasons.first() {
-        let resource = first
-            .strip_prefix("Insufficient ")
-            .unwrap_or("pods")
-            .to_string();
+    if let Some(reason) = rejection {
         e.pod.status.phase = PodPhase::Failed;
-        e.pod.status.reason = Some(format!("OutOf{resource}"));
+        e.pod.status.reason = Some(reason.clone());
         e.pod.status.container_state = ContainerState::Terminated {
-            reason: format!("OutOf{resource}"),
+            reason,
             exit_code: 0,
         };
         e.stage = Stage::Settled;

@@ -110,7 +110,12 @@ pub(crate) fn remove_pod_usage(usage: &mut HashMap<String, NodeUsage>, node: &st
     let Some(u) = usage.get_mut(node) else { return };
     u.pods -= 1;
     for_each_request(&pod.spec, |name, milli| add_requested(u, name, -milli));
-    for port in host_ports(&pod.spec) {
+    release_host_ports(u, &pod.spec);
+}
+
+/// Takes one use of each of the pod's host ports off the node's list.
+pub(crate) fn release_host_ports(u: &mut NodeUsage, spec: &PodSpec) {
+    for port in host_ports(spec) {
         if let Some(i) = u.host_ports.iter().position(|p| *p == port) {
             u.host_ports.remove(i);
         }
@@ -182,7 +187,7 @@ pub fn filter(spec: &PodSpec, node: &Node, usage: Option<&NodeUsage>) -> Option<
 }
 
 /// NodePorts: a wanted host port is taken when port and protocol match and the host IPs overlap.
-fn ports_conflict(spec: &PodSpec, usage: &NodeUsage) -> bool {
+pub(crate) fn ports_conflict(spec: &PodSpec, usage: &NodeUsage) -> bool {
     let wildcard = |ip: &str| ip.is_empty() || ip == "0.0.0.0";
     host_ports(spec).iter().any(|(port, proto, ip)| {
         usage

@@ -80,6 +80,7 @@ mod tests {
                     volume_mounts: vec![],
                     command: vec![],
                     args: vec![],
+                    restart_policy: None,
                 }],
                 ..Default::default()
             },

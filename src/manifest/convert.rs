@@ -172,6 +172,7 @@ fn env_line(e: &core::EnvVar) -> String {
 fn container(c: &core::Container) -> model::Container {
     let resources = c.resources.as_ref();
     model::Container {
+        restart_policy: c.restart_policy.clone(),
         name: c.name.clone(),
         image: c.image.clone().unwrap_or_default(),
         requests: resource_list(resources.and_then(|r| r.requests.as_ref())),

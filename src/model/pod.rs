@@ -37,6 +37,9 @@ pub struct Container {
     pub volume_mounts: Vec<VolumeMount>,
     pub command: Vec<String>,
     pub args: Vec<String>,
+    /// `restartPolicy` of an init container: `Always` makes it a sidecar (a restartable init
+    /// container that keeps running beside the app containers).
+    pub restart_policy: Option<String>,
 }
 
 /// A volume, for `kubectl describe`: its name and a one-line description of its source.
@@ -244,17 +247,42 @@ pub fn effective_requests_of(spec: &PodSpec) -> ResourceList {
         }
         r
     }
-    let mut total: std::collections::BTreeMap<String, i64> = Default::default();
+    // component-helpers' AggregateContainerRequests: app containers add up; sidecars
+    // (restartPolicy Always) add up too and keep running beside every later init container; an
+    // ordinary init container needs its own requests plus the sidecars started before it; the
+    // pod needs the larger of the running total and the largest init-time need.
+    type Totals = std::collections::BTreeMap<String, i64>;
+    let mut total: Totals = Default::default();
     for c in &spec.containers {
         for (name, q) in container_requests(c) {
             *total.entry(name).or_default() += q.milli;
         }
     }
+    let mut sidecars: Totals = Default::default();
+    let mut init_need: Totals = Default::default();
     for c in &spec.init_containers {
-        for (name, q) in container_requests(c) {
-            let e = total.entry(name).or_default();
-            *e = (*e).max(q.milli);
+        let requests = container_requests(c);
+        let need: Totals = if c.restart_policy.as_deref() == Some("Always") {
+            for (name, q) in &requests {
+                *total.entry(name.clone()).or_default() += q.milli;
+                *sidecars.entry(name.clone()).or_default() += q.milli;
+            }
+            sidecars.clone()
+        } else {
+            let mut need = sidecars.clone();
+            for (name, q) in &requests {
+                *need.entry(name.clone()).or_default() += q.milli;
+            }
+            need
+        };
+        for (name, milli) in need {
+            let e = init_need.entry(name).or_default();
+            *e = (*e).max(milli);
         }
+    }
+    for (name, milli) in init_need {
+        let e = total.entry(name).or_default();
+        *e = (*e).max(milli);
     }
     total
         .into_iter()

@@ -647,3 +647,75 @@ fn reconcile_is_idempotent_a_second_pass_plans_nothing() {
     let events = sim.apply(Command::Advance(SimDuration::ZERO)).unwrap();
     assert!(events.is_empty(), "{events:?}");
 }
+
+/// R1.10 (component-helpers `AggregateContainerRequests`): a sidecar (an init container with
+/// `restartPolicy: Always`) keeps running, so its requests add to the app containers'; an
+/// ordinary init container only needs room while it runs (max, not sum).
+#[test]
+fn sidecar_requests_add_up_and_init_container_requests_do_not() {
+    let node_1500m = || with_allocatable(node("n1"), "1500m", "4Gi", 110);
+    let cpu = |q: &str| -> ResourceList {
+        let mut r = ResourceList::new();
+        r.insert("cpu".into(), Quantity::parse(q).unwrap());
+        r
+    };
+    let with_init = |restart_policy: Option<&str>| {
+        let mut ds = daemon_set("agent");
+        ds.template.spec.containers[0].requests = cpu("1");
+        let mut init = container("proxy", "busybox:1.36");
+        init.requests = cpu("1");
+        init.restart_policy = restart_policy.map(str::to_string);
+        ds.template.spec.init_containers.push(init);
+        refresh_json(&mut ds);
+        ds
+    };
+    let mut sim = sim_with(vec![node_1500m()], vec![with_init(Some("Always"))]);
+    settle(&mut sim);
+    assert_eq!(dump(&sim, "agent"), "n1: Pending not-ready");
+    let pending = sim.pods().next().unwrap();
+    assert_eq!(sim.unschedulable_reason(pending), Some("Insufficient cpu"));
+
+    let mut sim = sim_with(vec![node_1500m()], vec![with_init(None)]);
+    settle(&mut sim);
+    assert_eq!(dump(&sim, "agent"), "n1: Running ready");
+}
+
+/// R1.12: a template `nodeName` bypasses the scheduler, so the kubelet's admission
+/// (`AdmissionCheck`) rejects a pod whose host port another pod holds: Failed, `NodePorts`.
+#[test]
+fn pinned_pod_whose_host_port_is_taken_is_rejected_by_the_kubelet() {
+    let port = ContainerPort {
+        name: String::new(),
+        container_port: 80,
+        host_port: 80,
+        protocol: "TCP".into(),
+        host_ip: String::new(),
+    };
+    let mut web = orphan("web", "n1", &[("app", "web")]);
+    web.spec.containers[0].ports.push(port.clone());
+    let mut ds = daemon_set("pinned");
+    ds.template.spec.node_name = Some("n1".into());
+    ds.template.spec.containers[0].ports.push(port);
+    refresh_json(&mut ds);
+    let mut sim = sim_with(vec![node("n1")], vec![]);
+    sim.apply(Command::ApplyPod(web)).unwrap();
+    sim.apply(Command::ApplyDaemonSet(ds)).unwrap();
+    settle(&mut sim);
+    let pinned: Vec<_> = sim
+        .pods()
+        .filter(|p| p.name.starts_with("pinned-"))
+        .collect();
+    assert!(!pinned.is_empty());
+    assert!(pinned
+        .iter()
+        .all(|p| p.status.phase == PodPhase::Failed
+            && p.status.reason.as_deref() == Some("NodePorts")));
+    assert!(
+        !events(&sim, "FailedDaemonPod").is_empty(),
+        "the controller deletes the failed pod and tries again"
+    );
+    assert!(
+        events(&sim, "Scheduled").is_empty(),
+        "no scheduler involved"
+    );
+}

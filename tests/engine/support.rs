@@ -61,6 +61,7 @@ pub fn container(name: &str, image: &str) -> Container {
         volume_mounts: vec![],
         command: vec![],
         args: vec![],
+        restart_policy: None,
     }
 }
 
