@@ -164,7 +164,7 @@ pub fn settle(mut sim: Simulation, dss: &[DaemonSet]) -> usize {
     for ds in dss {
         sim.apply(Command::ApplyDaemonSet(ds.clone())).expect("ds");
     }
-    sim.apply(Command::Settle {
+    sim.apply_quietly(Command::Settle {
         limit: SimDuration::from_secs(600),
     })
     .expect("settle");

@@ -887,7 +887,7 @@ impl AppState {
 
     /// Applies one command; an error becomes the notice. Returns whether it applied.
     fn command(&mut self, command: Command) -> bool {
-        match self.sim_mut().apply(command) {
+        match self.sim_mut().apply_quietly(command) {
             Ok(_) => {
                 self.notice = None;
                 true

@@ -18,7 +18,7 @@ pub(crate) fn settled(
     let mut sim = Simulation::new(seed);
     let outcome = load_sources(&mut sim, &sources);
     // Settling never fails: it names no object.
-    let _ = sim.apply(Command::Settle {
+    let _ = sim.apply_quietly(Command::Settle {
         limit: SETTLE_LIMIT,
     });
     Ok((sim, outcome))

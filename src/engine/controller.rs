@@ -505,9 +505,11 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
     };
     let uid = sim.new_uid("pod");
     let bound = spec.node_name.is_some();
+    // The event's message is written now so that the pod can take the name itself.
+    let message = super::messages::created_pod(&name);
     let pod = Pod {
         namespace: ds.namespace.clone(),
-        name: name.clone(),
+        name,
         uid,
         labels,
         annotations: ds.template.annotations.clone(),
@@ -540,6 +542,6 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
         super::messages::REASON_SUCCESSFUL_CREATE,
         ds_ref(ds),
         super::messages::COMPONENT_DAEMONSET,
-        super::messages::created_pod(&name),
+        message,
     );
 }

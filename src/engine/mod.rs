@@ -496,6 +496,14 @@ impl Simulation {
     /// Applies a command; returns the events it caused (the controllers react at once).
     pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, ApplyError> {
         let first_event = self.events.len();
+        self.apply_quietly(command)?;
+        Ok(self.events[first_event..].to_vec())
+    }
+
+    /// `apply` without the copy of the events it caused, for callers that do not use them (the
+    /// events are in the log all the same: `events()`). A `Settle` can record hundreds of
+    /// thousands of events, and copying them costs about as much as recording them.
+    pub fn apply_quietly(&mut self, command: Command) -> Result<(), ApplyError> {
         match command {
             Command::ApplyNode(node) => self.apply_node(node),
             Command::ApplyDaemonSet(ds) => self.apply_daemon_set(ds),
@@ -579,7 +587,7 @@ impl Simulation {
             }
         }
         self.reconcile();
-        Ok(self.events[first_event..].to_vec())
+        Ok(())
     }
 
     // ----- internals -----
