@@ -39,6 +39,16 @@ fn pod_names(state: &AppState) -> Vec<String> {
     names
 }
 
+/// Edits the default DaemonSet's image in the editor and applies it (a template change).
+fn change_image(state: &mut AppState) {
+    let text = state
+        .editor
+        .text
+        .replace("image: nginx", "image: nginx:1.27");
+    state.update(Action::EditText(text));
+    state.update(Action::Apply);
+}
+
 fn node(name: &str) -> NodeName {
     NodeName(name.to_string())
 }
@@ -256,12 +266,7 @@ fn session(state: &mut AppState) -> Vec<(usize, String)> {
             shown.push((state.history_cursor(), picture(state)));
         }
         if i == 6 {
-            let text = state
-                .editor
-                .text
-                .replace("image: nginx", "image: nginx:1.27");
-            state.update(Action::EditText(text));
-            state.update(Action::Apply);
+            change_image(state);
             shown.push((state.history_cursor(), picture(state)));
         }
     }
@@ -550,12 +555,7 @@ fn a_rolling_update_shows_revisions_and_its_budget() {
     let budget = view.daemon_sets[0].budget.clone().expect("RollingUpdate");
     assert_eq!((budget.max_unavailable, budget.max_surge), (1, 0));
     assert!(!budget.rolling);
-    let text = state
-        .editor
-        .text
-        .replace("image: nginx", "image: nginx:1.27");
-    state.update(Action::EditText(text));
-    state.update(Action::Apply);
+    change_image(&mut state);
     let mut max_unavailable_seen = 0;
     let mut saw_mixed = false;
     for _ in 0..5_000 {
