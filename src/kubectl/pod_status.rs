@@ -42,9 +42,16 @@ pub fn pod_status(pod: &Pod) -> String {
     reason
 }
 
-/// The READY column: ready containers / containers.
+/// The READY column: ready containers / containers, where sidecars (init containers with
+/// `restartPolicy: Always`) count as containers, as `printPod` counts restartable init containers.
 pub fn pod_ready(pod: &Pod) -> String {
-    let total = pod.spec.containers.len();
+    let sidecars = pod
+        .spec
+        .init_containers
+        .iter()
+        .filter(|c| c.restart_policy.as_deref() == Some("Always"))
+        .count();
+    let total = pod.spec.containers.len() + sidecars;
     let ready = if pod.status.ready
         && pod.status.phase == PodPhase::Running
         && matches!(pod.status.container_state, ContainerState::Running { .. })
@@ -141,6 +148,16 @@ mod tests {
         let mut lost = p.clone();
         lost.status.reason = Some("NodeLost".into());
         lines.push(show(&lost));
+        // A sidecar counts; an ordinary init container does not.
+        let mut with_sidecar = p.clone();
+        with_sidecar.deletion_timestamp = None;
+        let mut sidecar = with_sidecar.spec.containers[0].clone();
+        sidecar.restart_policy = Some("Always".into());
+        let init = with_sidecar.spec.containers[0].clone();
+        with_sidecar.spec.init_containers = vec![sidecar, init];
+        lines.push(show(&with_sidecar));
+        with_sidecar.status.ready = false;
+        lines.push(show(&with_sidecar));
         assert_eq!(
             lines.join("\n"),
             "0/1 Pending\n\
@@ -152,7 +169,9 @@ mod tests {
              0/1 Error\n\
              0/1 OutOfcpu\n\
              0/1 ExitCode:137\n\
-             1/1 Unknown"
+             1/1 Unknown\n\
+             2/2 Running\n\
+             0/2 Running"
         );
     }
 }
