@@ -318,8 +318,6 @@ pub struct AppState {
     origin: Origin,
     /// The page's kubectl terminal: the commands typed and what they printed, oldest first.
     pub terminal: Rc<Vec<TerminalEntry>>,
-    /// What the last scenario or terminal step printed (set by `apply_edit`).
-    last_transcript: Option<(String, bool)>,
 }
 
 /// One command typed into the page's kubectl terminal and what kubectl printed for it.
@@ -348,6 +346,8 @@ struct Snapshot {
 struct Outcome {
     rebuild: bool,
     pruned: Vec<String>,
+    /// What a step printed and whether it failed (scenario and terminal steps).
+    transcript: Option<(String, bool)>,
 }
 
 /// How the page starts.
@@ -414,7 +414,6 @@ impl AppState {
                 text: String::new(),
             },
             terminal: Rc::new(Vec::new()),
-            last_transcript: None,
         };
         state.reset_cluster();
         state.select_first_unscheduled_node();
@@ -578,9 +577,12 @@ impl AppState {
 
     /// Applies an edit; when it changed something, records it (dropping any undone future).
     fn edit(&mut self, edit: Edit) {
-        let Some(outcome) = self.apply_edit(&edit) else {
-            return;
-        };
+        self.record(edit);
+    }
+
+    /// `edit`, returning what the edit's step printed, if it was a step.
+    fn record(&mut self, edit: Edit) -> Option<(String, bool)> {
+        let outcome = self.apply_edit(&edit)?;
         if self.in_past() {
             self.history.truncate();
         }
@@ -596,6 +598,7 @@ impl AppState {
             applied: applied.clone(),
             editor: editor.clone(),
         });
+        outcome.transcript
     }
 
     /// Applies one edit to the current state; `None` when it changed nothing (an error).
@@ -616,7 +619,7 @@ impl AppState {
                 self.reset_cluster();
                 Some(Outcome {
                     rebuild: true,
-                    pruned: Vec::new(),
+                    ..Outcome::default()
                 })
             }
             Edit::Cluster(action) => self.cluster_edit(action.clone()).then(Outcome::default),
@@ -628,9 +631,12 @@ impl AppState {
                 .then(Outcome::default),
             Edit::Scenario { step, .. } => {
                 let execution = super::exec::execute(self.sim_mut(), step);
-                self.last_transcript = Some((execution.transcript(), execution.error.is_some()));
+                let transcript = (execution.transcript(), execution.error.is_some());
                 self.notice = execution.error.map(Notice::Error);
-                Some(Outcome::default())
+                Some(Outcome {
+                    transcript: Some(transcript),
+                    ..Outcome::default()
+                })
             }
         }
     }
@@ -915,15 +921,14 @@ impl AppState {
                 (execution.transcript(), execution.error.is_some())
             }
             Ok(step) => {
-                self.last_transcript = None;
-                self.edit(Edit::Scenario {
+                let transcript = self.record(Edit::Scenario {
                     text: command.to_string(),
                     step,
                     caption: None,
                 });
                 // The terminal shows the error itself.
                 self.notice = None;
-                self.last_transcript.take().unwrap_or_default()
+                transcript.unwrap_or_default()
             }
         };
         let terminal = Rc::make_mut(&mut self.terminal);
@@ -1135,7 +1140,11 @@ impl AppState {
         self.editor.apply_output = output;
         self.notice = None;
         self.fix_selection();
-        Some(Outcome { rebuild, pruned })
+        Some(Outcome {
+            rebuild,
+            pruned,
+            ..Outcome::default()
+        })
     }
 
     /// Selects the first node where the first DaemonSet runs no pod, so that the first screen

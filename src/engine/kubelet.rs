@@ -156,18 +156,17 @@ fn admit(sim: &mut Simulation, key: &PodKey) {
     };
     // The pod itself is already counted as bound; admission compares against the others.
     let mut others = sim.usage_of(&node_name).cloned().unwrap_or_default();
-    others.pods -= 1;
-    for (name, q) in crate::model::effective_requests_of(&e.pod.spec) {
-        *others.requested.entry(name).or_default() -= q.milli;
-    }
-    scheduler::release_host_ports(&mut others, &e.pod.spec);
+    scheduler::remove_from_usage(&mut others, &e.pod.spec);
     let reasons = scheduler::fits_request(&e.pod.spec, node.allocatable.as_ref(), &others);
     let rejection = match reasons.first() {
         Some(first) => Some(format!(
-            "OutOf{}",
+            "{}{}",
+            messages::REASON_OUT_OF,
             first.strip_prefix("Insufficient ").unwrap_or("pods")
         )),
-        None if scheduler::ports_conflict(&e.pod.spec, &others) => Some("NodePorts".to_string()),
+        None if scheduler::ports_conflict(&e.pod.spec, &others) => {
+            Some(messages::REASON_NODE_PORTS.to_string())
+        }
         None => None,
     };
     let e = sim.pods.get_mut(key).expect("pod present: looked up above");

@@ -27,7 +27,9 @@ pub const REASON_PULLED: &str = "Pulled";
 pub const REASON_CREATED: &str = "Created";
 pub const REASON_STARTED: &str = "Started";
 pub const REASON_KILLING: &str = "Killing";
+/// Kubelet admission rejections: `OutOf<resource>`, or the failed predicate's name.
 pub const REASON_OUT_OF: &str = "OutOf";
+pub const REASON_NODE_PORTS: &str = "NodePorts";
 
 pub const NODE_NAME_MISMATCH: &str = "node(s) didn't match the requested node name";
 pub const NODE_AFFINITY_MISMATCH: &str = "node(s) didn't match Pod's node affinity/selector";

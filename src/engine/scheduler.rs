@@ -12,6 +12,7 @@ use crate::model::{
     effective_requests_of, EventType, Node, Pod, PodSpec, ResourceList, Taint, TaintEffect,
     Toleration,
 };
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What is already placed on one node, as the scheduler's `NodeInfo` counts it.
@@ -51,7 +52,7 @@ pub fn node_usage_on(
 
 pub(crate) fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
     u.pods += 1;
-    for_each_request(&pod.spec, |name, milli| add_requested(u, name, milli));
+    for_each_request(&pod.spec, |name, milli| add_requested(u, &name, milli));
     u.host_ports.extend(host_ports(&pod.spec));
 }
 
@@ -64,57 +65,45 @@ fn add_requested(u: &mut NodeUsage, name: &str, milli: i64) {
     }
 }
 
-/// `effective_requests_of` as (resource, milli-units) pairs sorted by resource name, borrowing
-/// the names for the common single-container pod.
-fn requests_milli(spec: &PodSpec) -> Vec<(std::borrow::Cow<'_, str>, i64)> {
-    let mut v: Vec<(std::borrow::Cow<'_, str>, i64)> = Vec::new();
-    if let ([c], []) = (spec.containers.as_slice(), spec.init_containers.as_slice()) {
-        for (name, q) in &c.requests {
-            v.push((name.as_str().into(), q.milli));
-        }
-        for (name, q) in &c.limits {
-            if !c.requests.contains_key(name) {
-                v.push((name.as_str().into(), q.milli));
-            }
-        }
-        v.sort_by(|a, b| a.0.cmp(&b.0));
-        return v;
-    }
-    for (name, q) in effective_requests_of(spec) {
-        v.push((name.into(), q.milli));
-    }
+/// `effective_requests_of` as (resource, milli-units) pairs sorted by resource name.
+fn requests_milli(spec: &PodSpec) -> Vec<(Cow<'_, str>, i64)> {
+    let mut v = Vec::new();
+    for_each_request(spec, |name, milli| v.push((name, milli)));
+    v.sort_by(|a, b| a.0.cmp(&b.0));
     v
 }
 
 /// `effective_requests_of` as (resource, milli-units) pairs, without building the list for the
-/// common single-container pod (requests, then limits standing in for missing requests).
-fn for_each_request(spec: &PodSpec, mut f: impl FnMut(&str, i64)) {
+/// common single-container pod (requests, then limits standing in for missing requests), whose
+/// resource names are borrowed.
+fn for_each_request<'a>(spec: &'a PodSpec, mut f: impl FnMut(Cow<'a, str>, i64)) {
     if let ([c], []) = (spec.containers.as_slice(), spec.init_containers.as_slice()) {
         for (name, q) in &c.requests {
-            f(name, q.milli);
+            f(name.as_str().into(), q.milli);
         }
         for (name, q) in &c.limits {
             if !c.requests.contains_key(name) {
-                f(name, q.milli);
+                f(name.as_str().into(), q.milli);
             }
         }
         return;
     }
     for (name, q) in effective_requests_of(spec) {
-        f(&name, q.milli);
+        f(name.into(), q.milli);
     }
 }
 
 /// Undoes `add_pod_usage` for a pod on `node` (it finished or went away).
 pub(crate) fn remove_pod_usage(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
-    let Some(u) = usage.get_mut(node) else { return };
-    u.pods -= 1;
-    for_each_request(&pod.spec, |name, milli| add_requested(u, name, -milli));
-    release_host_ports(u, &pod.spec);
+    if let Some(u) = usage.get_mut(node) {
+        remove_from_usage(u, &pod.spec);
+    }
 }
 
-/// Takes one use of each of the pod's host ports off the node's list.
-pub(crate) fn release_host_ports(u: &mut NodeUsage, spec: &PodSpec) {
+/// Takes one pod with this spec off a node's usage: its pod count, requests and host ports.
+pub(crate) fn remove_from_usage(u: &mut NodeUsage, spec: &PodSpec) {
+    u.pods -= 1;
+    for_each_request(spec, |name, milli| add_requested(u, &name, -milli));
     for port in host_ports(spec) {
         if let Some(i) = u.host_ports.iter().position(|p| *p == port) {
             u.host_ports.remove(i);

@@ -49,7 +49,7 @@ pub fn pod_ready(pod: &Pod) -> String {
         .spec
         .init_containers
         .iter()
-        .filter(|c| c.restart_policy.as_deref() == Some("Always"))
+        .filter(|c| c.is_sidecar())
         .count();
     let total = pod.spec.containers.len() + sidecars;
     let ready = if pod.status.ready

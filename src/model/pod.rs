@@ -42,6 +42,14 @@ pub struct Container {
     pub restart_policy: Option<String>,
 }
 
+impl Container {
+    /// A restartable init container (`restartPolicy: Always`): it keeps running beside the app
+    /// containers, so its requests add up and kubectl counts it in READY.
+    pub fn is_sidecar(&self) -> bool {
+        self.restart_policy.as_deref() == Some("Always")
+    }
+}
+
 /// A volume, for `kubectl describe`: its name and a one-line description of its source.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Volume {
@@ -262,7 +270,7 @@ pub fn effective_requests_of(spec: &PodSpec) -> ResourceList {
     let mut init_need: Totals = Default::default();
     for c in &spec.init_containers {
         let requests = container_requests(c);
-        let need: Totals = if c.restart_policy.as_deref() == Some("Always") {
+        let need: Totals = if c.is_sidecar() {
             for (name, q) in &requests {
                 *total.entry(name.clone()).or_default() += q.milli;
                 *sidecars.entry(name.clone()).or_default() += q.milli;

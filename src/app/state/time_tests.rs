@@ -644,6 +644,10 @@ fn the_terminal_describes_without_recording_and_records_what_changes_the_cluster
     assert_eq!(state.history_entries().len(), entries);
     assert_eq!(picture(&state), before);
 
+    let has_gpu_taint = |state: &AppState| {
+        let node = state.sim().node("node-1").expect("node-1");
+        node.taints.iter().any(|t| t.key == "gpu")
+    };
     // kubectl taint: an edit, printed as kubectl prints it, undone like any edit.
     state.update(Action::RunCommand(
         "  kubectl taint nodes node-1 gpu=true:NoExecute ".into(),
@@ -656,24 +660,12 @@ fn the_terminal_describes_without_recording_and_records_what_changes_the_cluster
     assert_eq!(taint.transcript, "node/node-1 tainted\n");
     assert!(!taint.failed);
     assert_eq!(state.history_entries().len(), entries + 1);
-    assert!(state
-        .sim()
-        .node("node-1")
-        .expect("node-1")
-        .taints
-        .iter()
-        .any(|t| t.key == "gpu"));
+    assert!(has_gpu_taint(&state));
     assert!(state
         .export_scenario()
         .contains("kubectl taint nodes node-1 gpu=true:NoExecute"));
     state.update(Action::Undo);
-    assert!(!state
-        .sim()
-        .node("node-1")
-        .expect("node-1")
-        .taints
-        .iter()
-        .any(|t| t.key == "gpu"));
+    assert!(!has_gpu_taint(&state));
 
     // Errors in kubectl's words, nothing recorded.
     let entries = state.history_entries().len();
