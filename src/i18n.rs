@@ -130,6 +130,7 @@ catalog! {
     AppliedOk => "Applied.", "적용했습니다.";
     KubectlSays => "What kubectl would print", "kubectl이 출력할 내용";
     NotApplied => "Edited, not applied yet.", "수정됨, 아직 적용하지 않음.";
+    ReaderLoading => "Loading the manifest reader…", "매니페스트 리더를 불러오는 중…";
 
     // Diagram
     ClusterTitle => "Cluster", "클러스터";

@@ -9,7 +9,7 @@ use crate::manifest::{Diagnostic, Object};
 use crate::model::Node;
 
 /// One problem in the text, as the editor shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EditorDiagnostic {
     /// 1-based line in the editor, when known.
     pub line: Option<usize>,
@@ -31,7 +31,7 @@ impl EditorDiagnostic {
 }
 
 /// The objects of the editor's text in text order, each with its first line, and its diagnostics.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct EditorObjects {
     pub objects: Vec<(Object, Option<usize>)>,
     pub diagnostics: Vec<EditorDiagnostic>,

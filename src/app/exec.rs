@@ -8,6 +8,7 @@
 //! without waiting: evicted pods are still Terminating after the step.
 
 use super::load::apply_object;
+use super::reader;
 use crate::command::{
     CascadeFlag, DescribeResource, FieldRequirement, GetResource, LabelChange, PodTarget, Step,
     SETTLE_LIMIT,
@@ -724,41 +725,32 @@ impl Exec<'_> {
                 errs.push(messages::no_such_container(container));
             }
         }
-        let set = |name: &str| {
-            images
-                .iter()
-                .find(|(c, _)| c == "*" || c == name)
-                .map(|(_, i)| i.clone())
-        };
-        let edited = manifest::edit_template(&ds.template, |t| {
-            if let Some(spec) = t.spec.as_mut() {
-                for c in spec
+        let edit = manifest::TemplateEdit::SetImages(images.to_vec());
+        let edited = reader::edit_template(&ds.template, &edit)
+            .ok_or_else(|| reader::NOT_LOADED.to_string())?
+            .unwrap_or_else(|| {
+                // A template without canonical JSON (built by hand): edit the model directly.
+                let mut t = ds.template.clone();
+                for c in t
+                    .spec
                     .containers
                     .iter_mut()
-                    .chain(spec.init_containers.iter_mut().flatten())
+                    .chain(t.spec.init_containers.iter_mut())
                 {
-                    if let Some(image) = set(&c.name) {
-                        c.image = Some(image);
+                    if let Some(image) = edit.image_for(&c.name) {
+                        c.image = image.to_string();
                     }
                 }
-            }
-        })
-        .unwrap_or_else(|| {
-            // A template without canonical JSON (built by hand): edit the model directly.
-            let mut t = ds.template.clone();
-            for c in t
-                .spec
-                .containers
-                .iter_mut()
-                .chain(t.spec.init_containers.iter_mut())
-            {
-                if let Some(image) = set(&c.name) {
-                    c.image = image;
-                }
-            }
-            t.canonical_json = format!("{}|{:?}", ds.template.canonical_json, t.spec.containers);
-            t
-        });
+                let images: Vec<String> = t
+                    .spec
+                    .containers
+                    .iter()
+                    .chain(&t.spec.init_containers)
+                    .map(|c| format!("{}={}", c.name, c.image))
+                    .collect();
+                t.canonical_json = format!("{}|{}", ds.template.canonical_json, images.join(","));
+                t
+            });
         if edited.canonical_json != ds.template.canonical_json {
             self.update_template(ds.clone(), edited)?;
             self.line(messages::done("daemonset.apps", &ds.name, "image updated"));
@@ -781,19 +773,18 @@ impl Exec<'_> {
         if ds.template.annotations.get(KEY) == Some(&now) {
             return Err(messages::restart_too_soon(name));
         }
-        let edited = manifest::edit_template(&ds.template, |t| {
-            t.metadata
-                .get_or_insert_with(Default::default)
-                .annotations
-                .get_or_insert_with(Default::default)
-                .insert(KEY.to_string(), now.clone());
-        })
-        .unwrap_or_else(|| {
-            let mut t = ds.template.clone();
-            t.annotations.insert(KEY.to_string(), now.clone());
-            t.canonical_json = format!("{}|{KEY}={now}", ds.template.canonical_json);
-            t
-        });
+        let edit = manifest::TemplateEdit::Annotate {
+            key: KEY.to_string(),
+            value: now.clone(),
+        };
+        let edited = reader::edit_template(&ds.template, &edit)
+            .ok_or_else(|| reader::NOT_LOADED.to_string())?
+            .unwrap_or_else(|| {
+                let mut t = ds.template.clone();
+                t.annotations.insert(KEY.to_string(), now.clone());
+                t.canonical_json = format!("{}|{KEY}={now}", ds.template.canonical_json);
+                t
+            });
         self.update_template(ds.clone(), edited)?;
         self.line(messages::done("daemonset.apps", &ds.name, "restarted"));
         Ok(())
@@ -904,7 +895,7 @@ impl Exec<'_> {
 
     /// `kubectl apply -f -` with `text` on stdin.
     fn apply_text(&mut self, text: &str) -> Result {
-        let loaded = manifest::load(text);
+        let loaded = reader::load(text).ok_or_else(|| reader::NOT_LOADED.to_string())?;
         for object in loaded.objects {
             match apply_object(self.sim, object.object) {
                 Ok((applied, events)) => {

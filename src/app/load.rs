@@ -109,7 +109,7 @@ pub fn load_sources(sim: &mut Simulation, sources: &[Source]) -> LoadOutcome {
     let mut outcome = LoadOutcome::default();
     let mut objects: Vec<(usize, Object)> = vec![];
     for (i, source) in sources.iter().enumerate() {
-        let loaded = manifest::load(&source.text);
+        let loaded = super::reader::load(&source.text).unwrap_or_else(super::reader::not_loaded);
         outcome.sources.push(SourceOutcome {
             name: source.name.clone(),
             applied: vec![],

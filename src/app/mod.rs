@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod history;
 pub mod load;
 pub mod node_edit;
+pub mod reader;
 pub mod report;
 pub mod scenario;
 pub mod session;

@@ -30,10 +30,10 @@ use super::report::{daemon_set_reports, Detail, EventReport, StepReport};
 use crate::command::{parse_step, Step, StepError};
 use crate::engine::{Simulation, Timing};
 use crate::model::{SimDuration, SimTime};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A caption or title: English and Korean (either may be missing); a plain string is English.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Caption {
     pub en: Option<String>,
     pub ko: Option<String>,
@@ -52,7 +52,7 @@ impl Caption {
 }
 
 /// One step of a scenario.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioStep {
     pub index: usize,
     /// The step as written (`kubectl apply -f -` for an `apply:` step).
@@ -63,7 +63,7 @@ pub struct ScenarioStep {
 }
 
 /// A parsed scenario.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub title: Option<Caption>,
     pub seed: u64,
@@ -74,7 +74,7 @@ pub struct Scenario {
 }
 
 /// Why a scenario file could not be read: the message, ready to print (`error: …`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScenarioError(pub String);
 
 impl std::fmt::Display for ScenarioError {
@@ -169,8 +169,15 @@ fn duration(
 
 /// Reads a scenario file. Structural problems (YAML, unknown fields, kind, version, a step with
 /// neither or both of `do`/`apply`) are errors here; a step whose text does not parse is kept
-/// with its error so that the replay can run the steps before it.
+/// with its error so that the replay can run the steps before it. Through `app::reader` (in the
+/// page, the reader module reads it).
 pub fn parse_scenario(text: &str) -> Result<Scenario, ScenarioError> {
+    super::reader::scenario(text)
+        .ok_or_else(|| ScenarioError(super::reader::NOT_LOADED.to_string()))?
+}
+
+/// [`parse_scenario`] itself, run where serde_yaml is (`app::reader`).
+pub fn read_scenario(text: &str) -> Result<Scenario, ScenarioError> {
     let raw: RawScenario =
         serde_yaml::from_str(text).map_err(|e| ScenarioError(format!("error: scenario: {e}")))?;
     if raw.kind != "Scenario" {

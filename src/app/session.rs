@@ -7,7 +7,6 @@
 //! scratch; the export then starts there (objects = that text), since no step rebuilds a
 //! cluster. Deliberately absent: files and downloads (the UI's).
 
-use super::editor_input;
 use super::history::{Edit, Entry};
 use super::node_edit::NodeKind;
 use super::scenario::Caption;
@@ -15,7 +14,7 @@ use super::state::Action;
 use crate::command::{LabelChange, Step, TaintRemoval};
 use crate::engine::Timing;
 use crate::model::Quantity;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a history starts.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,11 +28,9 @@ pub enum Origin {
     },
 }
 
-#[derive(Serialize)]
-struct OutCaption {
-    #[serde(skip_serializing_if = "Option::is_none")]
+#[derive(Serialize, Deserialize)]
+pub(crate) struct OutCaption {
     en: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     ko: Option<String>,
 }
 
@@ -46,31 +43,27 @@ impl From<&Caption> for OutCaption {
     }
 }
 
-#[derive(Serialize)]
-struct OutTiming {
+#[derive(Serialize, Deserialize)]
+pub(crate) struct OutTiming {
     pull: String,
     start: String,
     ready: String,
 }
 
-#[derive(Serialize)]
-struct OutStep {
-    #[serde(skip_serializing_if = "Option::is_none")]
+#[derive(Serialize, Deserialize)]
+pub(crate) struct OutStep {
     caption: Option<OutCaption>,
-    #[serde(rename = "do", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "do")]
     do_: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     apply: Option<String>,
 }
 
-#[derive(Serialize)]
-struct OutScenario {
-    kind: &'static str,
+#[derive(Serialize, Deserialize)]
+pub(crate) struct OutScenario {
+    kind: String,
     version: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<OutCaption>,
     seed: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     timing: Option<OutTiming>,
     objects: String,
     steps: Vec<OutStep>,
@@ -87,7 +80,7 @@ fn step(text: String) -> OutStep {
 /// The objects that rebuild the page's cluster for `text` (the default cluster's nodes unless
 /// the text has its own), as `plan` would load them.
 pub fn page_objects(text: &str) -> String {
-    let read = editor_input::read(text);
+    let read = super::reader::read_editor(text).unwrap_or_default();
     if !read.diagnostics.is_empty() {
         return crate::examples::DEFAULT_CLUSTER.to_string();
     }
@@ -113,7 +106,12 @@ fn without_nodes(text: &str) -> String {
     }
     documents
         .into_iter()
-        .filter(|d| editor_input::read(d).nodes().is_empty())
+        .filter(|d| {
+            super::reader::read_editor(d)
+                .unwrap_or_default()
+                .nodes()
+                .is_empty()
+        })
         .collect::<String>()
         .trim_start_matches("---\n")
         .to_string()
@@ -228,7 +226,10 @@ pub fn export(origin: &Origin, seed: u64, timing: Timing, entries: &[Entry]) -> 
     for entry in rest {
         match &entry.edit {
             Edit::ApplyText { text } => {
-                let has_nodes = !editor_input::read(text).nodes().is_empty();
+                let has_nodes = !super::reader::read_editor(text)
+                    .unwrap_or_default()
+                    .nodes()
+                    .is_empty();
                 steps.push(OutStep {
                     caption: None,
                     do_: None,
@@ -272,7 +273,7 @@ pub fn export(origin: &Origin, seed: u64, timing: Timing, entries: &[Entry]) -> 
         ready: fmt(timing.ready),
     });
     let out = OutScenario {
-        kind: "Scenario",
+        kind: "Scenario".to_string(),
         version: 1,
         title: title.as_ref().map(OutCaption::from),
         seed,
@@ -280,5 +281,5 @@ pub fn export(origin: &Origin, seed: u64, timing: Timing, entries: &[Entry]) -> 
         objects,
         steps,
     };
-    serde_yaml::to_string(&out).unwrap_or_default()
+    super::reader::scenario_to_yaml(&out).unwrap_or_default()
 }

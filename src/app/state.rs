@@ -39,7 +39,7 @@ use std::rc::Rc;
 pub const DEFAULT_SEED: u64 = 1;
 
 /// The example the page opens with: the course notes' first DaemonSet.
-pub const DEFAULT_EXAMPLE: &str = "monitoring-daemon";
+pub const DEFAULT_EXAMPLE: &str = crate::examples::DEFAULT_EXAMPLE;
 
 /// The examples menu's entries.
 pub fn examples() -> &'static [crate::examples::Example] {
@@ -48,13 +48,7 @@ pub fn examples() -> &'static [crate::examples::Example] {
 
 /// The editor's text on a first visit: the default example's manifest.
 pub fn default_text() -> String {
-    let examples = crate::examples::all();
-    examples
-        .iter()
-        .find(|e| e.id == DEFAULT_EXAMPLE)
-        .or_else(|| examples.first())
-        .map(|e| e.yaml.to_string())
-        .unwrap_or_default()
+    crate::examples::DEFAULT_EXAMPLE_YAML.to_string()
 }
 
 /// The page's colour theme.
@@ -174,6 +168,8 @@ pub enum Action {
     /// Apply the text if it changed since the last apply and live apply is on (the debounce).
     ApplyIfEdited,
     SetLiveApply(bool),
+    /// The page's manifest reader module loaded (`app::reader`): apply a text that waited for it.
+    ReaderReady,
     /// Replace the text with an example's and apply it.
     LoadExample(ExampleId),
     /// A fresh default cluster, then the editor's text applied to it.
@@ -269,6 +265,17 @@ pub struct EditorState {
     pub kubectl_stderr: String,
     /// Whether edits apply by themselves after a pause.
     pub live_apply: bool,
+    /// What waits for the page's manifest reader module (`app::reader`) to load.
+    pub awaiting_reader: Option<AwaitingReader>,
+}
+
+/// An edit that waits for the page's manifest reader module (`app::reader`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AwaitingReader {
+    /// Applying the editor's text.
+    Apply,
+    /// Loading this example.
+    Example(ExampleId),
 }
 
 impl EditorState {
@@ -376,7 +383,7 @@ const SETTLE_LIMIT: SimDuration = SimDuration(600_000);
 impl AppState {
     /// The page's first state: the default cluster with `init.text` applied to it.
     pub fn new(init: Init) -> AppState {
-        let base = editor_input::read(crate::examples::DEFAULT_CLUSTER);
+        let base = super::reader::read_editor(crate::examples::DEFAULT_CLUSTER).unwrap_or_default();
         debug_assert!(base.diagnostics.is_empty(), "the default cluster is valid");
         Self::with_base_nodes(init, base.nodes())
     }
@@ -443,7 +450,9 @@ impl AppState {
     /// Nothing left to do: the simulation has settled and no edit is waiting to be applied.
     /// This is the diagram's `data-settled`.
     pub fn is_settled(&self) -> bool {
-        self.sim.is_settled() && !(self.editor.live_apply && self.editor.dirty())
+        self.sim.is_settled()
+            && self.editor.awaiting_reader.is_none()
+            && !(self.editor.live_apply && self.editor.dirty())
     }
 
     /// The DaemonSet the eligibility card shows: the selected one, else the first.
@@ -486,14 +495,22 @@ impl AppState {
                 }
             }
             Action::SetLiveApply(on) => self.editor.live_apply = on,
-            Action::LoadExample(id) => {
-                if let Some(example) = crate::examples::all().iter().find(|e| e.id == id.0) {
-                    self.edit(Edit::ApplyText {
-                        text: example.yaml.to_string(),
-                    });
+            Action::ReaderReady => match self.editor.awaiting_reader.take() {
+                Some(AwaitingReader::Apply) => self.edit(Edit::ApplyText {
+                    text: self.editor.text.clone(),
+                }),
+                Some(AwaitingReader::Example(id)) => self.update(Action::LoadExample(id)),
+                None => {}
+            },
+            Action::LoadExample(id) => match super::reader::example_yaml(&id.0) {
+                // The page's reader module is still loading: load the example once it is.
+                None => self.editor.awaiting_reader = Some(AwaitingReader::Example(id)),
+                Some(Some(text)) => {
+                    self.edit(Edit::ApplyText { text });
                     self.select_first_unscheduled_node();
                 }
-            }
+                Some(None) => {}
+            },
             Action::ResetCluster => self.edit(Edit::Reset {
                 text: self.editor.text.clone(),
             }),
@@ -771,7 +788,7 @@ impl AppState {
         };
         let replay = super::scenario::Replay::run(&scenario);
         let start = super::scenario::Replay::start(&scenario);
-        let objects = editor_input::read(&scenario.objects);
+        let objects = super::reader::read_editor(&scenario.objects).unwrap_or_default();
         self.seed = scenario.seed;
         self.timing = scenario.timing;
         self.sim = Rc::new(start.sim);
@@ -913,7 +930,9 @@ impl AppState {
         if command.is_empty() {
             return;
         }
-        let (transcript, failed) = match crate::command::parse_step(command) {
+        let parsed = super::reader::parse_step(command)
+            .unwrap_or_else(|| Err(crate::command::StepError(super::reader::NOT_LOADED.into())));
+        let (transcript, failed) = match parsed {
             Err(e) => (format!("{e}\n"), true),
             Ok(step) if step.is_read_only() => {
                 let mut sim = Simulation::clone(&self.sim);
@@ -1008,7 +1027,12 @@ impl AppState {
     /// Reads the editor's text and, when it is valid, applies it (see the module docs).
     fn apply_text(&mut self) -> Option<Outcome> {
         let text = self.editor.text.clone();
-        let objects = editor_input::read(&text);
+        let Some(objects) = super::reader::read_editor(&text) else {
+            // The page's reader module is still loading: the UI applies the text once it is.
+            self.editor.awaiting_reader = Some(AwaitingReader::Apply);
+            return None;
+        };
+        self.editor.awaiting_reader = None;
         self.editor.applied_text = Some(text);
         self.apply_objects(objects)
     }

@@ -30,7 +30,7 @@ use crate::model::{
 
 /// A step that could not be parsed: the message as kubectl (or the simulator) prints it,
 /// including kubectl's `error: ` prefix.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StepError(pub String);
 
 impl std::fmt::Display for StepError {
@@ -42,14 +42,14 @@ impl std::fmt::Display for StepError {
 impl std::error::Error for StepError {}
 
 /// One change of `kubectl label`: `key=value` or `key-`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LabelChange {
     Set { key: String, value: String },
     Remove { key: String },
 }
 
 /// One removal of `kubectl taint`: `key:Effect-` (one effect) or `key-` (every effect).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TaintRemoval {
     pub key: String,
     pub effect: Option<TaintEffect>,
@@ -66,7 +66,7 @@ impl TaintRemoval {
 }
 
 /// `kubectl delete --cascade=…`, as written (the boolean forms are deprecated but accepted).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CascadeFlag {
     Background,
     Foreground,
@@ -99,7 +99,7 @@ impl CascadeFlag {
 
 /// A field selector requirement on pods (`--field-selector`): only the fields the simulator
 /// keeps.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldRequirement {
     /// `metadata.name`, `spec.nodeName` or `status.phase`.
     pub field: String,
@@ -109,7 +109,7 @@ pub struct FieldRequirement {
 }
 
 /// Which pods a command addresses.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PodTarget {
     /// By name.
     Names(Vec<String>),
@@ -121,7 +121,7 @@ pub enum PodTarget {
 }
 
 /// What `kubectl get` lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GetResource {
     DaemonSets,
     Pods,
@@ -130,14 +130,14 @@ pub enum GetResource {
 }
 
 /// What `kubectl describe` shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DescribeResource {
     DaemonSet,
     Pod,
 }
 
 /// A parsed step.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Step {
     /// `kubectl label nodes N… k=v… k-… [--overwrite]`.
     Label {

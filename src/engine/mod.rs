@@ -47,7 +47,7 @@ pub use placement::{Decision, Unfit};
 pub use pod_store::PodKey;
 
 /// Lifecycle delays of the simulated kubelet (scenario `timing`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Timing {
     /// Image pull, from binding to `Pulled`.
     pub pull: SimDuration,

@@ -14,7 +14,13 @@ pub struct Example {
     pub title_ko: &'static str,
     pub description_en: &'static str,
     pub description_ko: &'static str,
-    pub yaml: &'static str,
+}
+
+impl Example {
+    /// The example's manifest.
+    pub fn yaml(&self) -> &'static str {
+        yaml(self.id).unwrap_or_default()
+    }
 }
 
 /// The default cluster: a kubeadm control plane (`control-plane`, tainted
@@ -29,7 +35,6 @@ const EXAMPLES: &[Example] = &[
         title_ko: "모든 노드에 모니터링 에이전트",
         description_en: "The smallest DaemonSet: a selector, matching template labels and one container. The control plane's taint keeps it off the control plane.",
         description_ko: "가장 작은 데몬셋: 셀렉터, 그와 일치하는 템플릿 레이블, 컨테이너 하나. 컨트롤 플레인의 테인트 때문에 컨트롤 플레인에는 파드가 없다.",
-        yaml: include_str!("monitoring-daemon.yaml"),
     },
     Example {
         id: "liberator",
@@ -37,7 +42,6 @@ const EXAMPLES: &[Example] = &[
         title_ko: "전용 네임스페이스의 시스템 데몬",
         description_en: "Runs in the tkr-system namespace with a service account and resource requests and limits.",
         description_ko: "tkr-system 네임스페이스에서 서비스 어카운트와 리소스 요청·제한을 지정해 실행한다.",
-        yaml: include_str!("liberator.yaml"),
     },
     Example {
         id: "fluentd-elasticsearch",
@@ -45,7 +49,6 @@ const EXAMPLES: &[Example] = &[
         title_ko: "컨트롤 플레인에서도 도는 로그 수집기",
         description_en: "The Kubernetes documentation's fluentd example: it tolerates the control-plane taint and mounts the node's log directories.",
         description_ko: "쿠버네티스 문서의 fluentd 예제: 컨트롤 플레인 테인트를 용인하고 노드의 로그 디렉터리를 마운트한다.",
-        yaml: include_str!("fluentd-elasticsearch.yaml"),
     },
     Example {
         id: "random-refresher",
@@ -53,7 +56,6 @@ const EXAMPLES: &[Example] = &[
         title_ko: "더 이상 없는 테인트에 대한 톨러레이션",
         description_en: "Tolerates the old node-role.kubernetes.io/master taint; today's control planes are tainted node-role.kubernetes.io/control-plane, so it still stays off them.",
         description_ko: "예전 node-role.kubernetes.io/master 테인트를 용인한다. 요즘 컨트롤 플레인의 테인트는 node-role.kubernetes.io/control-plane 이라서 여전히 컨트롤 플레인에는 올라가지 않는다.",
-        yaml: include_str!("random-refresher.yaml"),
     },
     Example {
         id: "spot-the-mistake",
@@ -61,7 +63,6 @@ const EXAMPLES: &[Example] = &[
         title_ko: "틀린 곳 찾기",
         description_en: "From a course note: matchLabels is misspelled and the template sits under the selector. The API server rejects it before it ever validates it.",
         description_ko: "강의 노트에서 가져온 매니페스트: matchLabels 의 철자가 틀렸고 template 이 selector 아래에 들어가 있다. API 서버는 검증 단계에 가기도 전에 거부한다.",
-        yaml: include_str!("my-daemonset-broken.yaml"),
     },
     Example {
         id: "ssd-monitor",
@@ -69,7 +70,6 @@ const EXAMPLES: &[Example] = &[
         title_ko: "SSD 노드에만",
         description_en: "A nodeSelector on disktype=ssd: no node has the label at first; label one and a pod appears there.",
         description_ko: "disktype=ssd 노드 셀렉터: 처음에는 레이블이 붙은 노드가 없다. 노드에 레이블을 붙이면 그 노드에 파드가 생긴다.",
-        yaml: include_str!("ssd-monitor.yaml"),
     },
     Example {
         id: "net-agent",
@@ -77,7 +77,6 @@ const EXAMPLES: &[Example] = &[
         title_ko: "호스트 네트워크의 네트워크 에이전트",
         description_en: "A CNI agent in the style of flannel: host network, system-node-critical priority, and a toleration for every NoSchedule taint, so it also runs on the control plane.",
         description_ko: "flannel 같은 CNI 에이전트: 호스트 네트워크, system-node-critical 우선순위, 모든 NoSchedule 테인트에 대한 톨러레이션이 있어 컨트롤 플레인에서도 실행된다.",
-        yaml: include_str!("net-agent.yaml"),
     },
     Example {
         id: "big-cache",
@@ -85,9 +84,30 @@ const EXAMPLES: &[Example] = &[
         title_ko: "노드에 들어가지 않는 요청",
         description_en: "Each pod asks for 3 CPUs and 6Gi of memory; the default nodes have 2 CPUs and at most 4Gi, so every pod stays Pending.",
         description_ko: "파드마다 CPU 3개와 메모리 6Gi 를 요청한다. 기본 노드는 CPU 2개, 메모리 최대 4Gi 라서 모든 파드가 Pending 으로 남는다.",
-        yaml: include_str!("big-requests.yaml"),
     },
 ];
+
+/// The example the page opens with: the course notes' first DaemonSet.
+pub const DEFAULT_EXAMPLE: &str = "monitoring-daemon";
+
+/// The default example's manifest. The page keeps only this one in its first-view wasm: the
+/// others are read through `app::reader` (in the page, from its reader module).
+pub const DEFAULT_EXAMPLE_YAML: &str = include_str!("monitoring-daemon.yaml");
+
+/// The manifest of the example with this id.
+pub fn yaml(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "monitoring-daemon" => DEFAULT_EXAMPLE_YAML,
+        "liberator" => include_str!("liberator.yaml"),
+        "fluentd-elasticsearch" => include_str!("fluentd-elasticsearch.yaml"),
+        "random-refresher" => include_str!("random-refresher.yaml"),
+        "spot-the-mistake" => include_str!("my-daemonset-broken.yaml"),
+        "ssd-monitor" => include_str!("ssd-monitor.yaml"),
+        "net-agent" => include_str!("net-agent.yaml"),
+        "big-cache" => include_str!("big-requests.yaml"),
+        _ => return None,
+    })
+}
 
 /// Every built-in example, in the order the page lists them.
 pub fn all() -> &'static [Example] {
@@ -110,5 +130,12 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), all().len());
         assert!(find("spot-the-mistake").is_some());
+        assert!(all()
+            .iter()
+            .all(|e| yaml(e.id).is_some_and(|y| !y.is_empty())));
+        assert_eq!(
+            find(DEFAULT_EXAMPLE).map(Example::yaml),
+            Some(DEFAULT_EXAMPLE_YAML)
+        );
     }
 }

@@ -17,7 +17,7 @@ use crate::model::{ConditionStatus, DaemonSet, Event, Node, NodeConditionType, P
 pub const KUBELET_VERSION: &str = "v1.33.1";
 
 /// Which namespaces a `get` lists: one (`-n NS`, default `default`) or all (`-A`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     Namespace(String),
     AllNamespaces,

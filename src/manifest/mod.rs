@@ -39,7 +39,7 @@ use k8s_openapi::api::core::v1::{Node, Pod};
 use located::LocatedDoc;
 use serde_json::Value;
 
-pub use template::edit_template;
+pub use template::{edit_template, TemplateEdit};
 
 /// The largest input `load` reads (2 MiB); larger input gets one `TooLarge` diagnostic.
 pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
@@ -48,7 +48,7 @@ pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_DOCUMENTS: usize = 10_000;
 
 /// A loaded object.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Object {
     Node(model::Node),
     DaemonSet(model::DaemonSet),
@@ -56,7 +56,7 @@ pub enum Object {
 }
 
 /// A loaded object and where it came from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LoadedObject {
     pub object: Object,
     /// 0-based index of its document in the YAML stream.
@@ -66,7 +66,7 @@ pub struct LoadedObject {
 }
 
 /// What kind of problem a diagnostic reports, which is also who reports it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DiagnosticKind {
     /// kubectl could not read the stream: YAML syntax, a malformed `---` line, or no objects at
     /// all (`no objects passed to apply`).
@@ -88,7 +88,7 @@ pub enum DiagnosticKind {
 }
 
 /// The object a diagnostic is about.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ObjectId {
     pub kind: String,
     pub namespace: Option<String>,
@@ -96,7 +96,7 @@ pub struct ObjectId {
 }
 
 /// One problem found in the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub kind: DiagnosticKind,
     pub object: Option<ObjectId>,
@@ -112,7 +112,7 @@ pub struct Diagnostic {
 }
 
 /// Everything `load` found.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Loaded {
     pub objects: Vec<LoadedObject>,
     pub diagnostics: Vec<Diagnostic>,

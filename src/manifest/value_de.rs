@@ -656,7 +656,7 @@ mod tests {
     #[test]
     fn behaves_as_serde_path_to_error_around_serde_ignored() {
         let mut n = 0;
-        let texts = crate::examples::all().iter().map(|e| e.yaml);
+        let texts = crate::examples::all().iter().map(|e| e.yaml());
         for text in texts.chain([crate::examples::DEFAULT_CLUSTER]) {
             for doc in super::super::yaml_doc::parse_documents(text)
                 .into_iter()

@@ -4,7 +4,7 @@
 use super::{LabelSelector, Labels, PodTemplate, SimTime};
 
 /// An int-or-percent value (`maxUnavailable`, `maxSurge`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum IntOrPercent {
     Int(i64),
     Percent(i64),
@@ -30,7 +30,7 @@ impl std::fmt::Display for IntOrPercent {
 }
 
 /// `spec.updateStrategy`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UpdateStrategy {
     RollingUpdate {
         max_unavailable: IntOrPercent,
@@ -58,7 +58,7 @@ impl UpdateStrategy {
 }
 
 /// `status` of a DaemonSet (R4.1).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct DaemonSetStatus {
     pub desired_number_scheduled: i32,
     pub current_number_scheduled: i32,
@@ -72,7 +72,7 @@ pub struct DaemonSetStatus {
 }
 
 /// A DaemonSet.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DaemonSet {
     pub namespace: String,
     pub name: String,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 pub type Labels = BTreeMap<String, String>;
 
 /// A label selector operator.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SelectorOperator {
     /// From `matchLabels` (`key=value`).
     Equals,
@@ -18,7 +18,7 @@ pub enum SelectorOperator {
 }
 
 /// One requirement of a label selector.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Requirement {
     pub key: String,
     pub operator: SelectorOperator,
@@ -69,7 +69,7 @@ impl std::fmt::Display for Requirement {
 /// A parsed, non-nil label selector. Its requirements are ANDed; no requirement matches
 /// everything (which apps/v1 validation forbids for a DaemonSet). A nil selector is modelled as
 /// `Option::<LabelSelector>::None` by its owner and matches nothing.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct LabelSelector {
     /// Sorted by key, as `internalSelector` keeps them.
     pub requirements: Vec<Requirement>,

@@ -30,15 +30,48 @@ pub use taints::{Taint, TaintEffect, Toleration, TolerationOperator};
 pub use time::{SimDuration, SimTime};
 
 /// A node's name. A newtype so that node names and pod names never mix in signatures.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct NodeName(pub String);
 
 /// A pod's name (unique within its namespace).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct PodName(pub String);
 
 /// A namespaced object key, `namespace/name`, used for DaemonSets.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct DaemonSetKey {
     pub namespace: String,
     pub name: String,

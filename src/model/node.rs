@@ -4,7 +4,9 @@ use super::{Labels, ResourceList, SimTime, Taint};
 use std::collections::BTreeMap;
 
 /// The node conditions the simulator models.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum NodeConditionType {
     Ready,
     MemoryPressure,
@@ -38,7 +40,7 @@ impl NodeConditionType {
 }
 
 /// A condition's status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ConditionStatus {
     True,
     False,
@@ -65,7 +67,7 @@ impl ConditionStatus {
 }
 
 /// A node as the simulator sees it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Node {
     pub name: String,
     pub uid: String,

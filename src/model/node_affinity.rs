@@ -8,7 +8,7 @@
 
 /// A node-selector requirement operator, including ones validation rejects (kept for
 /// explanations; they never match).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum NodeSelectorOperator {
     In,
     NotIn,
@@ -46,7 +46,7 @@ impl NodeSelectorOperator {
 }
 
 /// One `matchExpressions` or `matchFields` entry.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct NodeSelectorRequirement {
     pub key: String,
     pub operator: NodeSelectorOperator,
@@ -54,14 +54,14 @@ pub struct NodeSelectorRequirement {
 }
 
 /// A `nodeSelectorTerms` entry: its expressions and fields are ANDed.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct NodeSelectorTerm {
     pub match_expressions: Vec<NodeSelectorRequirement>,
     pub match_fields: Vec<NodeSelectorRequirement>,
 }
 
 /// `requiredDuringSchedulingIgnoredDuringExecution`: terms are ORed.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct NodeSelector {
     pub node_selector_terms: Vec<NodeSelectorTerm>,
 }

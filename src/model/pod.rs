@@ -5,7 +5,7 @@
 use super::{Labels, NodeSelector, ResourceList, SimTime, Toleration};
 
 /// A container port.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ContainerPort {
     pub name: String,
     pub container_port: i32,
@@ -17,7 +17,7 @@ pub struct ContainerPort {
 }
 
 /// A volume mount, for `kubectl describe`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct VolumeMount {
     pub name: String,
     pub mount_path: String,
@@ -25,7 +25,7 @@ pub struct VolumeMount {
 }
 
 /// A container.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Container {
     pub name: String,
     pub image: String,
@@ -51,7 +51,7 @@ impl Container {
 }
 
 /// A volume, for `kubectl describe`: its name and a one-line description of its source.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Volume {
     pub name: String,
     pub kind: String,
@@ -59,7 +59,7 @@ pub struct Volume {
 }
 
 /// The pod spec fields the simulator reasons about.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct PodSpec {
     /// `spec.nodeName`: set on a bound pod, or in a template to bypass the scheduler (R1.9).
     pub node_name: Option<String>,
@@ -81,7 +81,7 @@ pub struct PodSpec {
 }
 
 /// A DaemonSet's `spec.template`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct PodTemplate {
     pub labels: Labels,
     pub annotations: Labels,
@@ -92,7 +92,7 @@ pub struct PodTemplate {
 }
 
 /// An owner reference.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct OwnerReference {
     pub api_version: String,
     pub kind: String,
@@ -102,7 +102,7 @@ pub struct OwnerReference {
 }
 
 /// `status.phase`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PodPhase {
     Pending,
     Running,
@@ -139,7 +139,7 @@ impl PodPhase {
 }
 
 /// The state of the pod's containers, summarised for STATUS (R7.2) and the lifecycle.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ContainerState {
     /// Waiting with a reason: `ContainerCreating`, `CrashLoopBackOff`, …
     Waiting {
@@ -156,7 +156,7 @@ pub enum ContainerState {
 }
 
 /// The pod status fields the simulator tracks.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PodStatus {
     pub phase: PodPhase,
     /// `status.reason` (`NodeLost`, `OutOfcpu`, …).
@@ -190,7 +190,7 @@ impl Default for PodStatus {
 }
 
 /// A pod.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pod {
     pub namespace: String,
     pub name: String,

@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 /// A parsed quantity: its value in thousandths of the unit, and the text the user wrote.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Quantity {
     pub milli: i64,
     pub text: String,

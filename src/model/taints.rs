@@ -4,7 +4,9 @@
 use super::SimTime;
 
 /// A taint's effect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum TaintEffect {
     NoSchedule,
     PreferNoSchedule,
@@ -37,7 +39,7 @@ impl std::fmt::Display for TaintEffect {
 }
 
 /// A node taint. `time_added` is set for NoExecute taints, as the API server does.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Taint {
     pub key: String,
     pub value: String,
@@ -77,7 +79,7 @@ impl Taint {
 
 /// A toleration's operator. `Lt`/`Gt` exist behind an alpha gate that is off by default; they are
 /// kept so that such a toleration can be explained, and they never match (R1.6).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TolerationOperator {
     Equal,
     Exists,
@@ -110,7 +112,7 @@ impl TolerationOperator {
 }
 
 /// A pod toleration. An empty `key` matches every key; `effect: None` matches every effect.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Toleration {
     pub key: String,
     pub operator: TolerationOperator,

@@ -66,6 +66,8 @@ pub struct EditorProps {
     /// kubectl apply's stderr for the text, when invalid.
     pub kubectl_stderr: AttrValue,
     pub dirty: bool,
+    /// The text waits for the manifest reader module to load.
+    pub awaiting_reader: bool,
     pub live_apply: bool,
 }
 
@@ -186,6 +188,8 @@ pub fn manifest_editor(props: &EditorProps) -> Html {
                 }
             </p>
         }
+    } else if props.awaiting_reader {
+        html! { <p class="editor-status status-dirty" role="status" data-testid="reader-loading">{ "● " }{ app.t(Msg::ReaderLoading) }</p> }
     } else if props.dirty {
         html! { <p class="editor-status status-dirty" role="status">{ "● " }{ app.t(Msg::NotApplied) }</p> }
     } else {
@@ -236,6 +240,7 @@ pub fn manifest_editor(props: &EditorProps) -> Html {
                         value={props.text.clone()}
                         {oninput}
                         {onkeydown}
+                        onfocus={Callback::from(|_: FocusEvent| super::reader_loader::prefetch())}
                     />
                 </div>
             </div>

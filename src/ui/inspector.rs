@@ -144,7 +144,10 @@ fn kubectl_terminal(props: &TerminalProps) -> Html {
             if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
                 let text = el.value();
                 if !text.trim().is_empty() {
-                    dispatcher.dispatch(Action::RunCommand(text));
+                    let dispatcher = dispatcher.clone();
+                    super::reader_loader::when_ready(move || {
+                        dispatcher.dispatch(Action::RunCommand(text))
+                    });
                     el.set_value("");
                 }
             }
@@ -181,7 +184,8 @@ fn kubectl_terminal(props: &TerminalProps) -> Html {
                 <span class="prompt" aria-hidden="true">{ "$" }</span>
                 <input id="kubectl-terminal-input" ref={input.clone()} type="text" spellcheck="false"
                     autocomplete="off" autocapitalize="off" data-testid="terminal-input"
-                    placeholder={app.t(Msg::TerminalPlaceholder)} title={app.t(Msg::TerminalLabel)} />
+                    placeholder={app.t(Msg::TerminalPlaceholder)} title={app.t(Msg::TerminalLabel)}
+                    onfocus={Callback::from(|_: FocusEvent| super::reader_loader::prefetch())} />
                 <button type="submit" class="btn btn-primary" data-testid="terminal-run">{ app.t(Msg::TerminalRun) }</button>
                 if !props.entries.is_empty() {
                     <button type="button" class="btn btn-small" data-testid="terminal-clear"

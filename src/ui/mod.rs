@@ -19,6 +19,7 @@ mod inspector;
 mod node_column;
 mod node_panel;
 pub mod panic;
+mod reader_loader;
 mod timeline;
 
 use crate::app::cluster_view::cluster_view;
@@ -62,6 +63,15 @@ pub fn app() -> Html {
     hooks::use_saved_text(&state);
     hooks::use_auto_apply(&state);
     hooks::use_document_prefs(state.lang, state.theme);
+    {
+        // An apply waits for the manifest reader module: load it, then apply.
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.editor.awaiting_reader.is_some(), move |awaiting| {
+            if *awaiting {
+                reader_loader::when_ready(move || dispatcher.dispatch(Action::ReaderReady));
+            }
+        });
+    }
 
     let view = {
         let sim = state.sim_rc();
@@ -102,10 +112,13 @@ pub fn app() -> Html {
     let on_export = {
         let state = state.clone();
         Callback::from(move |_: ()| {
-            timeline::download(
-                "daemonset-playground-scenario.yaml",
-                &state.export_scenario(),
-            )
+            let state = state.clone();
+            reader_loader::when_ready(move || {
+                timeline::download(
+                    "daemonset-playground-scenario.yaml",
+                    &state.export_scenario(),
+                )
+            })
         })
     };
     let lang_code = state.lang.code();
@@ -147,6 +160,7 @@ pub fn app() -> Html {
                             apply_output={apply_output}
                             kubectl_stderr={AttrValue::from(state.editor.kubectl_stderr.clone())}
                             dirty={state.editor.dirty()}
+                            awaiting_reader={state.editor.awaiting_reader.is_some()}
                             live_apply={state.editor.live_apply} />
                     </section>
                     <section class="pane pane-diagram">

@@ -58,7 +58,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let done = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
                 move |text: wasm_bindgen::JsValue| {
                     if let Some(text) = text.as_string() {
-                        dispatcher.dispatch(Action::ImportScenario(text));
+                        let dispatcher = dispatcher.clone();
+                        super::reader_loader::when_ready(move || {
+                            dispatcher.dispatch(Action::ImportScenario(text))
+                        });
                     }
                 },
             );

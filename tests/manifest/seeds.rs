@@ -12,8 +12,8 @@ fn every_example_but_the_broken_one_loads_as_one_daemonset() {
         if example.id == "spot-the-mistake" {
             continue;
         }
-        let loaded = load(example.yaml);
-        assert_eq!(actual(example.yaml), "", "{}", example.id);
+        let loaded = load(example.yaml());
+        assert_eq!(actual(example.yaml()), "", "{}", example.id);
         assert_eq!(loaded.objects.len(), 1, "{}", example.id);
         assert!(
             matches!(loaded.objects[0].object, Object::DaemonSet(_)),
@@ -27,19 +27,19 @@ fn every_example_but_the_broken_one_loads_as_one_daemonset() {
 fn t35_the_broken_seed_is_rejected_with_exactly_the_strict_decoding_error() {
     let broken = examples::find("spot-the-mistake").expect("example exists");
     check(
-        broken.yaml,
+        broken.yaml(),
         "Error from server (BadRequest): error when creating \"ds.yaml\": DaemonSet in version \"v1\" cannot be handled as a DaemonSet: strict decoding error: unknown field \"spec.selector.matchLables\", unknown field \"spec.selector.template\"\n\
          @7 spec.selector.matchLables\n\
          @9 spec.selector.template\n",
     );
-    assert!(load(broken.yaml).objects.is_empty());
+    assert!(load(broken.yaml()).objects.is_empty());
 }
 
 #[test]
 fn the_seed_namespaces_and_names_are_kept() {
     let names: Vec<(String, String)> = examples::all()
         .iter()
-        .filter_map(|e| match &load(e.yaml).objects.first()?.object {
+        .filter_map(|e| match &load(e.yaml()).objects.first()?.object {
             Object::DaemonSet(ds) => Some((ds.namespace.clone(), ds.name.clone())),
             _ => None,
         })

@@ -263,7 +263,7 @@ fn invalid_text_shows_errors_at_their_lines_and_keeps_the_last_valid_cluster() {
         .iter()
         .find(|e| e.id == "spot-the-mistake")
         .unwrap()
-        .yaml;
+        .yaml();
     state.update(Action::EditText(broken.to_string()));
     state.update(Action::Apply);
     assert!(!state.editor.diagnostics.is_empty());
@@ -441,7 +441,7 @@ fn every_example_loads_from_the_menu() {
     for example in crate::examples::all() {
         let mut state = default_state();
         state.update(Action::LoadExample(ExampleId(example.id.to_string())));
-        assert_eq!(state.editor.text, example.yaml);
+        assert_eq!(state.editor.text, example.yaml());
         if example.id == "spot-the-mistake" {
             assert!(!state.editor.diagnostics.is_empty());
         } else {
