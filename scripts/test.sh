@@ -41,7 +41,9 @@ stage "setup" bash -c 'scripts/setup.sh --web --browser && cargo fetch --locked'
 stage "rustfmt" cargo fmt --all -- --check
 stage "clippy (native)" cargo clippy --locked --all-targets -- -D warnings
 # Benches are native-only (criterion is a native dev-dependency), so wasm32 checks lib, bins, tests.
-stage "clippy (wasm32)" cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+# Twice: as the tests build it, and as the page builds it (the `lazy-reader` feature).
+stage "clippy (wasm32)" bash -c 'cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings &&
+  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --features lazy-reader -- -D warnings'
 stage "tests (native)" cargo test --locked
 stage "tests (wasm32, Chromium)" cargo test --locked --target wasm32-unknown-unknown
 stage "trunk build --release" trunk_release build --release --offline --locked

@@ -21,7 +21,15 @@
 //! - [`command`]: the scenario step language (kubectl verbs plus simulator verbs): parser,
 //!   kubectl-worded errors, printer.
 //! - [`app`]: the headless application: loading inputs, the CLI's JSON reports, scenarios, and
-//!   the page's `AppState` reducer. The only caller of `Simulation::apply`.
+//!   the page's `AppState` reducer. The only caller of `Simulation::apply`. It reaches
+//!   `manifest`, serde_yaml and the step parser only through `app::reader`.
+//!
+//! # Two wasm modules
+//!
+//! The page (`src/web.rs`, built with the `lazy-reader` feature) leaves the manifest reader out
+//! of its first view: `app::reader` answers the default cluster and example from prebuilt
+//! answers and everything else through a second module (`src/reader_web.rs`), loaded on the
+//! first edit, with postcard on the wire. Every other build calls the reader directly.
 //! - [`examples`]: the built-in manifests (course notes and our own) and the default cluster.
 //! - [`i18n`]: the one string catalog, English and Korean.
 //! - `ui` (wasm32): Yew function components over one `use_reducer` of `AppState`.
@@ -36,6 +44,8 @@
 //! - All Kubernetes wording lives in `manifest` (API errors), `engine::messages` (events,
 //!   scheduler reasons) and `kubectl` (printers), pinned by tests.
 //! - Nothing on a user's input path panics; bad input becomes a diagnostic.
+//! - A request the page's reader module has not loaded for yet never fails silently: the edit
+//!   waits (`data-settled="false"`) and is applied once the module is in.
 //! - Placement logic lives only in the engine; the page and the CLI render its queries
 //!   (`decision`, `explain`, `daemon_pods_by_node`), so they cannot disagree.
 
