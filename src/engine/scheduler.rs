@@ -298,8 +298,10 @@ pub(crate) fn run(sim: &mut Simulation) {
                     .pods
                     .get_mut(&key)
                     .expect("pod present: looked up above");
-                if entry.last_schedule_failure.as_deref() != Some(short.as_str()) {
-                    entry.last_schedule_failure = Some(short);
+                entry.last_schedule_failure = Some(short);
+                // Every failed attempt is reported; the event recorder folds a repeat of the same
+                // message into the previous event, so a new one shows when the message changes.
+                if entry.pod.status.unschedulable_message.as_deref() != Some(message.as_str()) {
                     entry.pod.status.unschedulable_message = Some(message.clone());
                     let r = pod_ref(&entry.pod);
                     sim.record(

@@ -411,6 +411,63 @@ fn t15_node_lacking_cpu_leaves_the_pod_pending_counted_current_not_ready() {
     assert!(sim.is_settled(), "stuck Pending counts as settled");
 }
 
+/// R1.11: the scheduler retries a Pending pod on every cluster change that could let it fit (a
+/// node added or updated, a pod gone) and reports each attempt; the event recorder keeps one
+/// event per distinct message, so a new `FailedScheduling` appears exactly when the message
+/// changes (here the node count), and none for a retry that says the same thing.
+#[test]
+fn failed_scheduling_is_reported_again_when_its_message_changes() {
+    let small = with_allocatable(node("small"), "100m", "1Gi", 110);
+    let mut ds = daemon_set("hungry");
+    let mut req = ResourceList::new();
+    req.insert("cpu".into(), Quantity::parse("500m").unwrap());
+    ds.template.spec.containers[0].requests = req;
+    refresh_json(&mut ds);
+    let mut sim = sim_with(vec![small, node("big")], vec![ds]);
+    settle(&mut sim);
+    assert_eq!(events(&sim, "FailedScheduling").len(), 1);
+    // A label change retries the pod, with the same message: no new event.
+    sim.apply(Command::SetNodeLabel {
+        node: "small".into(),
+        key: "disk".into(),
+        value: Some("ssd".into()),
+    })
+    .unwrap();
+    settle(&mut sim);
+    assert_eq!(events(&sim, "FailedScheduling").len(), 1);
+    // A third node changes the counts in the message: a second event.
+    sim.apply(Command::ApplyNode(node("third"))).unwrap();
+    settle(&mut sim);
+    assert_eq!(
+        events(&sim, "FailedScheduling"),
+        vec![
+            "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.".to_string(),
+            "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.".to_string(),
+        ]
+    );
+    let pending = sim
+        .pods()
+        .find(|p| p.status.phase == PodPhase::Pending)
+        .unwrap();
+    assert_eq!(
+        pending.status.unschedulable_message.as_deref(),
+        Some(events(&sim, "FailedScheduling")[1].as_str()),
+        "the pod's condition carries the latest message"
+    );
+    // More allocatable lets it fit: bound and running, no further FailedScheduling.
+    sim.apply(Command::SetAllocatable {
+        node: "small".into(),
+        allocatable: with_allocatable(node("x"), "1", "1Gi", 110).allocatable,
+    })
+    .unwrap();
+    settle(&mut sim);
+    assert_eq!(
+        dump(&sim, "hungry"),
+        "small: Running ready\nbig: Running ready\nthird: Running ready"
+    );
+    assert_eq!(events(&sim, "FailedScheduling").len(), 2);
+}
+
 #[test]
 fn t16_second_daemon_set_on_the_same_host_port_stays_pending() {
     let with_port = |name: &str| {
