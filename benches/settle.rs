@@ -9,6 +9,10 @@ use daemonset_playground::engine::{Command, Simulation};
 use daemonset_playground::model::*;
 use std::time::Duration;
 
+/// The CLI's allocator (src/main.rs), so that the figures are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn quantity(s: &str) -> Quantity {
     Quantity::parse(s).expect("valid quantity")
 }

@@ -208,7 +208,7 @@ impl From<&crate::model::Event> for EventReport {
             event_type: e.event_type.as_str().to_string(),
             reason: e.reason.to_string(),
             object: e.object.to_string(),
-            message: e.message.clone(),
+            message: e.message.to_string(),
         }
     }
 }

@@ -100,7 +100,7 @@ pub fn objects_table(sim: &Simulation, initial: &LoadOutcome) -> String {
         let namespaces = initial
             .events
             .iter()
-            .any(|e| e.object.namespace != "default" && e.object.kind != "Node");
+            .any(|e| &*e.object.namespace != "default" && e.object.kind != "Node");
         out.push_str(&get::get_events(sim.now(), &initial.events, namespaces).combined());
     }
     out.push('\n');
@@ -150,7 +150,7 @@ pub fn step_table(sim: &Simulation, record: &StepRecord, lang: &str, tables: boo
             .execution
             .events
             .iter()
-            .any(|e| e.object.namespace != "default" && e.object.kind != "Node");
+            .any(|e| &*e.object.namespace != "default" && e.object.kind != "Node");
         out.push_str(&get::get_events(sim.now(), &record.execution.events, namespaces).combined());
     }
     out.push('\n');

@@ -135,10 +135,9 @@ pub(crate) fn sync_daemon_set(sim: &mut Simulation, index: usize) {
     }
     if ds.selector.as_ref().is_some_and(|s| s.is_empty()) {
         // Unreachable through apps/v1 validation (R2.1 step 2); recorded once, not every pass.
-        let already = sim
-            .events()
-            .iter()
-            .any(|e| e.reason == super::messages::REASON_SELECTING_ALL && e.object.name == ds.name);
+        let already = sim.events().iter().any(|e| {
+            e.reason == super::messages::REASON_SELECTING_ALL && *e.object.name == *ds.name
+        });
         if !already {
             let r = ds_ref(ds);
             sim.record(
@@ -451,6 +450,8 @@ struct PodPrototype {
     owner: OwnerReference,
     /// `generateName`: `<ds-name>-`.
     base: String,
+    /// The DaemonSet's event reference and namespace, shared by every pod made here.
+    reference: crate::model::ObjectRef,
 }
 
 fn new_pod(ds: &DaemonSet, hash: &str) -> PodPrototype {
@@ -483,6 +484,7 @@ fn new_pod(ds: &DaemonSet, hash: &str) -> PodPrototype {
         labels,
         owner: owner_reference(ds),
         base: format!("{}-", ds.name),
+        reference: ds_ref(ds),
     }
 }
 
@@ -524,7 +526,13 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
     } else {
         Stage::Unbound
     };
+    let object = crate::model::ObjectRef {
+        kind: "Pod",
+        namespace: prototype.reference.namespace.clone(),
+        name: pod.name.as_str().into(),
+    };
     sim.insert_pod(PodEntry {
+        object,
         pod,
         stage,
         eviction_started: None,
@@ -540,7 +548,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
     sim.record(
         EventType::Normal,
         super::messages::REASON_SUCCESSFUL_CREATE,
-        ds_ref(ds),
+        prototype.reference.clone(),
         super::messages::COMPONENT_DAEMONSET,
         message,
     );

@@ -5,7 +5,7 @@
 //! A kubelet on a node whose Ready condition is not True does nothing: its pods neither progress
 //! nor finish terminating, as on a real cluster whose node stopped reporting.
 
-use super::{messages, pod_ref, scheduler, PodEntry, PodKey, Simulation, Stage};
+use super::{messages, scheduler, PodEntry, PodKey, Simulation, Stage};
 use crate::model::{ContainerState, EventType, PodPhase, SimDuration, SimTime};
 
 /// When the kubelet next has something to do for this pod, if anything.
@@ -72,32 +72,39 @@ pub(crate) fn run(sim: &mut Simulation) {
             .pods
             .get_mut(&key)
             .expect("pod present: looked up above");
+        let r = e.object.clone();
         let image = e
             .pod
             .spec
             .containers
             .first()
-            .map(|c| c.image.clone())
-            .unwrap_or_default();
-        let r = pod_ref(&e.pod);
+            .map_or("", |c| c.image.as_str());
         match e.stage {
             Stage::Pulling { since } => {
                 e.stage = Stage::Starting {
                     since: since + timing.pull,
                 };
+                let pulling = sim
+                    .texts
+                    .get(messages::REASON_PULLING, image, messages::pulling);
+                // The pull time is the simulation's fixed `Timing`, so the text depends on the
+                // image alone.
+                let pulled = sim.texts.get(messages::REASON_PULLED, image, |image| {
+                    messages::pulled(image, timing.pull.0)
+                });
                 sim.record(
                     EventType::Normal,
                     messages::REASON_PULLING,
                     r.clone(),
                     messages::COMPONENT_KUBELET,
-                    messages::pulling(&image),
+                    pulling,
                 );
                 sim.record(
                     EventType::Normal,
                     messages::REASON_PULLED,
                     r,
                     messages::COMPONENT_KUBELET,
-                    messages::pulled(&image, timing.pull.0),
+                    pulled,
                 );
                 sim.pod_progressed(&key);
             }
@@ -109,27 +116,40 @@ pub(crate) fn run(sim: &mut Simulation) {
                     started_at: started,
                 };
                 e.pod.status.pod_ip = Some(pod_ip(&e.pod));
-                let containers: Vec<String> = e
+                let texts: Vec<_> = e
                     .pod
                     .spec
                     .containers
                     .iter()
-                    .map(|c| c.name.clone())
+                    .map(|c| {
+                        (
+                            sim.texts.get(
+                                messages::REASON_CREATED,
+                                &c.name,
+                                messages::created_container,
+                            ),
+                            sim.texts.get(
+                                messages::REASON_STARTED,
+                                &c.name,
+                                messages::started_container,
+                            ),
+                        )
+                    })
                     .collect();
-                for c in containers {
+                for (created, started) in texts {
                     sim.record(
                         EventType::Normal,
                         messages::REASON_CREATED,
                         r.clone(),
                         messages::COMPONENT_KUBELET,
-                        messages::created_container(&c),
+                        created,
                     );
                     sim.record(
                         EventType::Normal,
                         messages::REASON_STARTED,
                         r.clone(),
                         messages::COMPONENT_KUBELET,
-                        messages::started_container(&c),
+                        started,
                     );
                 }
                 sim.pod_changed(&key);

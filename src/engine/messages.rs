@@ -161,3 +161,51 @@ mod tests {
         assert!(msg.starts_with("0/12 nodes are available: 10 node(s) didn't satisfy plugin(s) [NodeAffinity], 2 Insufficient cpu."), "{msg}");
     }
 }
+
+/// Messages that repeat word for word from pod to pod (the kubelet's, per image or container),
+/// each made once and shared by every event that says it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SharedTexts {
+    /// (reason, argument) → message, e.g. (`Pulling`, `nginx:1.27`) → `Pulling image "nginx:1.27"`.
+    texts: rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashMap<String, std::sync::Arc<str>>>,
+}
+
+impl SharedTexts {
+    /// The message for `reason` about `arg`, made by `make` the first time it is asked for.
+    /// `make` must depend only on `arg` (and on what stays fixed for the simulation's life).
+    pub fn get(
+        &mut self,
+        reason: &'static str,
+        arg: &str,
+        make: impl FnOnce(&str) -> String,
+    ) -> std::sync::Arc<str> {
+        let texts = self.texts.entry(reason).or_default();
+        if let Some(text) = texts.get(arg) {
+            return text.clone();
+        }
+        let text: std::sync::Arc<str> = make(arg).into();
+        texts.insert(arg.to_string(), text.clone());
+        text
+    }
+}
+
+#[cfg(test)]
+mod shared_texts_tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_message_is_made_once_and_shared() {
+        let mut texts = SharedTexts::default();
+        let a = texts.get(REASON_PULLING, "nginx:1.27", pulling);
+        let b = texts.get(REASON_PULLING, "nginx:1.27", |_| unreachable!("made once"));
+        assert_eq!(&*a, "Pulling image \"nginx:1.27\"");
+        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        let c = texts.get(REASON_STARTED, "nginx:1.27", started_container);
+        assert_eq!(
+            &*c, "Started container nginx:1.27",
+            "reasons are kept apart"
+        );
+        let d = texts.get(REASON_PULLING, "busybox", pulling);
+        assert_eq!(&*d, "Pulling image \"busybox\"");
+    }
+}

@@ -15,7 +15,7 @@
 //! Indexes (DESIGN "Budgets": the cost of a pass follows what changed, not the cluster's size):
 //! pods live in a slab addressed by a copyable `PodKey`, with one (namespace, name) index for
 //! listing and lookups (`pod_store`); the controllers' sets (owned per DaemonSet, unbound,
-//! active, orphans) hold keys. The kubelet's work is a queue ordered by due time, the scheduler's
+//! active, orphans) hold keys. The kubelet's work is a queue of per-instant buckets (`kubelet_queue`), the scheduler's
 //! per-node usage is kept as pods bind, finish or go, and a DaemonSet's pods are grouped by node
 //! index. Wherever upstream's order shows (events), loops still meet pods in (namespace, name)
 //! order and nodes in name order.
@@ -24,6 +24,7 @@ mod controller;
 pub mod explain;
 mod history;
 mod kubelet;
+mod kubelet_queue;
 pub mod messages;
 mod names;
 mod node_lifecycle;
@@ -39,7 +40,8 @@ use crate::model::{
     ConditionStatus, DaemonSet, DaemonSetKey, Event, EventType, Node, NodeConditionType, ObjectRef,
     Pod, ResourceList, SimDuration, SimTime, Taint, TaintEffect,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use history::ControllerRevision;
 pub use placement::{Decision, Unfit};
@@ -185,6 +187,8 @@ pub(crate) enum Stage {
 #[derive(Clone, Debug)]
 pub(crate) struct PodEntry {
     pub pod: Pod,
+    /// The pod's event reference, made once: its events share these names.
+    pub object: ObjectRef,
     pub stage: Stage,
     /// When the taint eviction controller started counting down for this pod (R8.1).
     pub eviction_started: Option<SimTime>,
@@ -277,7 +281,7 @@ pub struct Simulation {
     active: pod_store::KeySet,
     /// The active pods with a next kubelet step, by when it is due, so that a pass touches only
     /// due pods. Valid for `kubelet_queue_nodes` (node readiness decides whether a kubelet works).
-    kubelet_queue: BTreeSet<(SimTime, PodKey)>,
+    kubelet_queue: kubelet_queue::KubeletQueue,
     kubelet_queue_nodes: u64,
     /// The scheduler's `NodeInfo` per node name, kept as pods are bound, finish or go.
     usage: HashMap<String, scheduler::NodeUsage>,
@@ -304,6 +308,8 @@ pub struct Simulation {
     revisions: HashMap<String, Vec<ControllerRevision>>,
     names: names::NameGenerator,
     events: Vec<Event>,
+    /// The messages events repeat from pod to pod, each kept once.
+    pub(crate) texts: messages::SharedTexts,
     /// Failed-pod back-off per `<ds-uid>/<observedGeneration>/<node>` (R2.5): (delay, last update).
     backoff: HashMap<String, (SimDuration, SimTime)>,
     /// Instants at which a controller asked to be woken up (back-off requeues, minReadySeconds).
@@ -328,31 +334,32 @@ impl Simulation {
             now: SimTime::ZERO,
             timing,
             nodes: Vec::new(),
-            node_index: HashMap::new(),
+            node_index: HashMap::default(),
             nodes_version: 1,
             lifecycle_seen: 0,
             daemon_sets: Vec::new(),
             pods: Default::default(),
-            owned: HashMap::new(),
+            owned: HashMap::default(),
             unbound: Default::default(),
             active: Default::default(),
-            kubelet_queue: BTreeSet::new(),
+            kubelet_queue: Default::default(),
             kubelet_queue_nodes: 0,
-            usage: HashMap::new(),
-            dirty: HashSet::new(),
+            usage: HashMap::default(),
+            dirty: HashSet::default(),
             scheduler_dirty: false,
             node_removed: false,
             evictions_scheduled: 0,
             nodes_by_name: (0, Default::default()),
-            decisions: HashMap::new(),
+            decisions: HashMap::default(),
             orphans: Default::default(),
             labels_version: 1,
-            claimed: HashMap::new(),
+            claimed: HashMap::default(),
             nodes_have_no_execute: false,
-            revisions: HashMap::new(),
+            revisions: HashMap::default(),
             names: names::NameGenerator::new(seed),
             events: Vec::new(),
-            backoff: HashMap::new(),
+            texts: Default::default(),
+            backoff: HashMap::default(),
             requeues: Vec::new(),
             next_uid: 1,
             changes: 0,
@@ -461,7 +468,7 @@ impl Simulation {
             next = Some(next.map_or(t, |n: SimTime| n.min(t)));
         };
         if self.kubelet_queue_nodes == self.nodes_version {
-            if let Some(&(t, _)) = self.kubelet_queue.first() {
+            if let Some(t) = self.kubelet_queue.first() {
                 consider(t);
             }
         } else {
@@ -654,7 +661,7 @@ impl Simulation {
     pub(crate) fn remove_pod(&mut self, key: &PodKey) -> Option<PodEntry> {
         let e = self.pods.remove(key)?;
         if let Some(t) = e.kubelet_due {
-            self.kubelet_queue.remove(&(t, *key));
+            self.kubelet_queue.remove(t);
         }
         if e.counted {
             if let Some(node) = &e.pod.spec.node_name {
@@ -738,10 +745,10 @@ impl Simulation {
         }
         if due != old_due {
             if let Some(t) = old_due {
-                self.kubelet_queue.remove(&(t, *key));
+                self.kubelet_queue.remove(t);
             }
             if let Some(t) = due {
-                self.kubelet_queue.insert((t, *key));
+                self.kubelet_queue.insert(t, *key);
             }
             self.pods.get_mut(key).expect("looked up above").kubelet_due = due;
         }
@@ -758,7 +765,7 @@ impl Simulation {
         for key in keys {
             let due = self.pods.get(&key).and_then(|e| kubelet::next_due(self, e));
             if let Some(t) = due {
-                self.kubelet_queue.insert((t, key));
+                self.kubelet_queue.insert(t, key);
             }
             if let Some(e) = self.pods.get_mut(&key) {
                 e.kubelet_due = due;
@@ -770,11 +777,7 @@ impl Simulation {
     /// The active pods whose next kubelet step is due at `now`, in (namespace, name) order.
     pub(crate) fn kubelet_due_pods(&mut self, now: SimTime) -> Vec<PodKey> {
         self.refresh_kubelet_queue();
-        let due = self
-            .kubelet_queue
-            .iter()
-            .take_while(|(t, _)| *t <= now)
-            .count();
+        let due = self.kubelet_queue.due_count(now);
         if due == 0 {
             return Vec::new();
         }
@@ -790,11 +793,13 @@ impl Simulation {
         }
         let mut keys: Vec<PodKey> = self
             .kubelet_queue
-            .iter()
-            .take(due)
-            .map(|(_, k)| *k)
+            .due(now)
+            .filter(|(t, k)| self.pods.get(k).is_some_and(|e| e.kubelet_due == Some(*t)))
+            .map(|(_, k)| k)
             .collect();
         self.pods.sort_by_name(&mut keys);
+        // A pod queued twice at one instant (taken off in between) is listed twice.
+        keys.dedup();
         keys
     }
 
@@ -1018,6 +1023,7 @@ impl Simulation {
             pod.status.pod_ip = Some(kubelet::pod_ip(&pod));
         }
         self.insert_pod(PodEntry {
+            object: pod_ref(&pod),
             pod,
             stage,
             eviction_started: None,
@@ -1082,21 +1088,27 @@ impl Simulation {
         } else {
             entry.pod.deletion_timestamp = Some(now);
             entry.eviction_due = None;
-            let containers: Vec<String> = entry
+            let texts: Vec<_> = entry
                 .pod
                 .spec
                 .containers
                 .iter()
-                .map(|c| c.name.clone())
+                .map(|c| {
+                    self.texts.get(
+                        messages::REASON_KILLING,
+                        &c.name,
+                        messages::killing_container,
+                    )
+                })
                 .collect();
-            let pod_ref = pod_ref(&entry.pod);
-            for c in containers {
+            let pod_ref = entry.object.clone();
+            for text in texts {
                 self.record(
                     EventType::Normal,
                     messages::REASON_KILLING,
                     pod_ref.clone(),
                     messages::COMPONENT_KUBELET,
-                    messages::killing_container(&c),
+                    text,
                 );
             }
             self.pod_changed(key);
@@ -1109,7 +1121,7 @@ impl Simulation {
         reason: &'static str,
         object: ObjectRef,
         source: &'static str,
-        message: String,
+        message: impl Into<std::sync::Arc<str>>,
     ) {
         self.events.push(Event {
             time: self.now,
@@ -1117,7 +1129,7 @@ impl Simulation {
             reason,
             object,
             source,
-            message,
+            message: message.into(),
         });
     }
 
@@ -1237,8 +1249,8 @@ impl Simulation {
 pub(crate) fn pod_ref(pod: &Pod) -> ObjectRef {
     ObjectRef {
         kind: "Pod",
-        namespace: pod.namespace.clone(),
-        name: pod.name.clone(),
+        namespace: pod.namespace.as_str().into(),
+        name: pod.name.as_str().into(),
     }
 }
 
@@ -1246,7 +1258,7 @@ pub(crate) fn pod_ref(pod: &Pod) -> ObjectRef {
 pub(crate) fn ds_ref(ds: &DaemonSet) -> ObjectRef {
     ObjectRef {
         kind: "DaemonSet",
-        namespace: ds.namespace.clone(),
-        name: ds.name.clone(),
+        namespace: ds.namespace.as_str().into(),
+        name: ds.name.as_str().into(),
     }
 }

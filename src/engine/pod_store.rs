@@ -15,6 +15,17 @@ pub struct PodKey {
     generation: u32,
 }
 
+#[cfg(test)]
+impl PodKey {
+    /// The key of slot `slot`, generation 0, for tests of the indexes that hold keys.
+    pub(crate) fn for_tests(slot: u32) -> PodKey {
+        PodKey {
+            slot,
+            generation: 0,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 struct Slot {
     generation: u32,

@@ -7,13 +7,13 @@
 //! Deliberately absent: scoring (one candidate), volumes and DRA, and real preemption: the
 //! post-filter message is produced (no victims are ever found), nothing is evicted.
 
-use super::{messages, pod_ref, PodKey, Simulation, Stage};
+use super::{messages, PodKey, Simulation, Stage};
 use crate::model::{
     effective_requests_of, EventType, Node, Pod, PodSpec, ResourceList, Taint, TaintEffect,
     Toleration,
 };
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// What is already placed on one node, as the scheduler's `NodeInfo` counts it.
 #[derive(Clone, Debug, Default)]
@@ -36,7 +36,7 @@ pub fn node_usage_on(
     sim: &Simulation,
     nodes: Option<&std::collections::HashSet<&str>>,
 ) -> HashMap<String, NodeUsage> {
-    let mut usage: HashMap<String, NodeUsage> = HashMap::new();
+    let mut usage: HashMap<String, NodeUsage> = HashMap::default();
     for e in sim.pods.values() {
         let pod = &e.pod;
         let Some(node) = &pod.spec.node_name else {
@@ -262,7 +262,7 @@ pub(crate) fn run(sim: &mut Simulation) {
                 entry.pod.status.unschedulable_message = None;
                 entry.last_schedule_failure = None;
                 entry.stage = Stage::Pulling { since: now };
-                let r = pod_ref(&entry.pod);
+                let r = entry.object.clone();
                 let msg = messages::scheduled(&entry.pod.namespace, &entry.pod.name, &target);
                 sim.record(
                     EventType::Normal,
@@ -303,7 +303,7 @@ pub(crate) fn run(sim: &mut Simulation) {
                 // message into the previous event, so a new one shows when the message changes.
                 if entry.pod.status.unschedulable_message.as_deref() != Some(message.as_str()) {
                     entry.pod.status.unschedulable_message = Some(message.clone());
-                    let r = pod_ref(&entry.pod);
+                    let r = entry.object.clone();
                     sim.record(
                         EventType::Warning,
                         messages::REASON_FAILED_SCHEDULING,

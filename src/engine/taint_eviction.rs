@@ -4,7 +4,7 @@
 //! spec order that matches each taint), counted from when the controller first saw the pod under
 //! those taints. Removing the taints cancels a countdown.
 
-use super::{messages, pod_ref, PodKey, Simulation};
+use super::{messages, PodKey, Simulation};
 use crate::model::{EventType, Pod, SimDuration, SimTime, Taint, TaintEffect};
 
 /// What the controller wants for one pod (`processPodOnNode`).
@@ -96,7 +96,7 @@ pub(crate) fn run(sim: &mut Simulation) {
         };
         e.eviction_started = None;
         e.eviction_due = None;
-        let r = pod_ref(&e.pod);
+        let r = e.object.clone();
         let message = messages::cancelling_deletion(&e.pod.namespace, &e.pod.name);
         sim.record(
             EventType::Normal,
@@ -116,7 +116,7 @@ pub(crate) fn run(sim: &mut Simulation) {
         let Some(e) = sim.pods.get(&key) else {
             continue;
         };
-        let r = pod_ref(&e.pod);
+        let r = e.object.clone();
         let message = messages::marking_for_deletion(&e.pod.namespace, &e.pod.name);
         sim.record(
             EventType::Normal,

@@ -616,8 +616,8 @@ pub fn describe_daemon_set(sim: &Simulation, ds: &DaemonSet) -> String {
         sim.now(),
         sim.events().iter().filter(|e| {
             e.object.kind == "DaemonSet"
-                && e.object.namespace == ds.namespace
-                && e.object.name == ds.name
+                && *e.object.namespace == *ds.namespace
+                && *e.object.name == *ds.name
         }),
     );
     out.push_str(&w.finish());
@@ -838,8 +838,8 @@ pub fn describe_pod(sim: &Simulation, pod: &Pod) -> String {
         now,
         sim.events().iter().filter(|e| {
             e.object.kind == "Pod"
-                && e.object.namespace == pod.namespace
-                && e.object.name == pod.name
+                && *e.object.namespace == *pod.namespace
+                && *e.object.name == *pod.name
         }),
     );
     out.push_str(&w.finish());

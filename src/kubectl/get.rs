@@ -262,14 +262,14 @@ pub fn get_events(now: SimTime, events: &[Event], namespace: bool) -> Output {
     for e in events {
         let mut row = vec![];
         if namespace {
-            row.push(e.object.namespace.clone());
+            row.push(e.object.namespace.to_string());
         }
         row.extend([
             human_duration(now.0 as i64 - e.time.0 as i64),
             e.event_type.as_str().to_string(),
             e.reason.to_string(),
             event_object(e),
-            e.message.clone(),
+            e.message.to_string(),
         ]);
         table.row(row);
     }

@@ -2,6 +2,7 @@
 //! Reasons and messages follow upstream word for word (semantics R7.5, R1.10, R8.1).
 
 use super::SimTime;
+use std::sync::Arc;
 
 /// `Normal` or `Warning`, as in `kubectl get events`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,12 +21,13 @@ impl EventType {
 }
 
 /// The object an event is about: `DaemonSet/default/fluentd`, `Pod/default/fluentd-x8k2p`,
-/// `Node//node-1` (nodes have no namespace).
+/// `Node//node-1` (nodes have no namespace). Shared text: a pod's events all point at one copy
+/// of its names, made when the pod is.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ObjectRef {
     pub kind: &'static str,
-    pub namespace: String,
-    pub name: String,
+    pub namespace: Arc<str>,
+    pub name: Arc<str>,
 }
 
 impl std::fmt::Display for ObjectRef {
@@ -44,5 +46,7 @@ pub struct Event {
     /// The reporting component: `daemonset-controller`, `default-scheduler`, `kubelet`,
     /// `taint-eviction-controller`, `node-controller`.
     pub source: &'static str,
-    pub message: String,
+    /// Shared text: the kubelet's messages repeat for every pod of a template (`Pulling image
+    /// "nginx:1.27"`), and each distinct one is kept once.
+    pub message: Arc<str>,
 }

@@ -201,7 +201,7 @@ pub fn events(sim: &Simulation, reason: &str) -> Vec<String> {
     sim.events()
         .iter()
         .filter(|e| e.reason == reason)
-        .map(|e| e.message.clone())
+        .map(|e| e.message.to_string())
         .collect()
 }
 
