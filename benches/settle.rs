@@ -72,12 +72,12 @@ fn cluster(nodes: usize) -> Simulation {
                 namespace: "default".into(),
                 name: format!("web-{j}-{i:05}"),
                 uid: String::new(),
-                labels,
+                labels: labels.into(),
                 annotations: Labels::new(),
-                owner_references: vec![],
+                owner_references: vec![].into(),
                 spec: PodSpec {
                     node_name: Some(format!("node-{i:05}")),
-                    containers: vec![c],
+                    containers: vec![c].into(),
                     termination_grace_period_seconds: 30,
                     ..Default::default()
                 },
@@ -118,7 +118,8 @@ fn daemon_sets(count: usize) -> Vec<DaemonSet> {
                     command: vec![],
                     args: vec![],
                     restart_policy: None,
-                }],
+                }]
+                .into(),
                 termination_grace_period_seconds: 30,
                 restart_policy: "Always".into(),
                 ..Default::default()

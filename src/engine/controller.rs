@@ -446,8 +446,8 @@ pub(crate) fn sync_nodes(
 /// reference. Built once per `syncNodes`; `create_pod` adds the node's part.
 struct PodPrototype {
     spec: crate::model::PodSpec,
-    labels: crate::model::Labels,
-    owner: OwnerReference,
+    labels: crate::model::Shared<crate::model::Labels>,
+    owner_references: crate::model::Shared<Vec<OwnerReference>>,
     /// `generateName`: `<ds-name>-`.
     base: String,
     /// The DaemonSet's event reference and namespace, shared by every pod made here.
@@ -481,8 +481,8 @@ fn new_pod(ds: &DaemonSet, hash: &str) -> PodPrototype {
     );
     PodPrototype {
         spec,
-        labels,
-        owner: owner_reference(ds),
+        labels: labels.into(),
+        owner_references: vec![owner_reference(ds)].into(),
         base: format!("{}-", ds.name),
         reference: ds_ref(ds),
     }
@@ -515,7 +515,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
         uid,
         labels,
         annotations: ds.template.annotations.clone(),
-        owner_references: vec![prototype.owner.clone()],
+        owner_references: prototype.owner_references.clone(),
         spec,
         status: PodStatus::default(),
         creation_timestamp: sim.now(),

@@ -110,7 +110,7 @@ impl Simulation {
             })
             .collect();
         let mut pod_spec = spec.clone();
-        pod_spec.tolerations = tolerations.clone();
+        pod_spec.tolerations = tolerations.clone().into();
         pod_spec.required_node_affinity = None;
         pod_spec.node_selector.clear();
         let only: std::collections::HashSet<&str> = [node.name.as_str()].into_iter().collect();

@@ -162,5 +162,5 @@ pub fn effective_template_tolerations(ds: &DaemonSet) -> Vec<Toleration> {
         ..PodSpec::default()
     };
     add_or_update_daemon_pod_tolerations(&mut spec);
-    spec.tolerations
+    spec.tolerations.to_vec()
 }

@@ -75,7 +75,7 @@ mod tests {
             uid: "u".into(),
             labels: Default::default(),
             annotations: Default::default(),
-            owner_references: vec![],
+            owner_references: vec![].into(),
             spec: PodSpec {
                 containers: vec![Container {
                     name: "fluentd".into(),
@@ -88,7 +88,8 @@ mod tests {
                     command: vec![],
                     args: vec![],
                     restart_policy: None,
-                }],
+                }]
+                .into(),
                 ..Default::default()
             },
             status: PodStatus::default(),
@@ -154,7 +155,7 @@ mod tests {
         let mut sidecar = with_sidecar.spec.containers[0].clone();
         sidecar.restart_policy = Some("Always".into());
         let init = with_sidecar.spec.containers[0].clone();
-        with_sidecar.spec.init_containers = vec![sidecar, init];
+        with_sidecar.spec.init_containers = vec![sidecar, init].into();
         lines.push(show(&with_sidecar));
         with_sidecar.status.ready = false;
         lines.push(show(&with_sidecar));

@@ -275,7 +275,7 @@ pub(crate) fn pod_spec(spec: &core::PodSpec) -> model::PodSpec {
         .filter(|s| !s.is_empty());
     model::PodSpec {
         node_name: spec.node_name.clone().filter(|n| !n.is_empty()),
-        node_selector: labels(spec.node_selector.as_ref()),
+        node_selector: labels(spec.node_selector.as_ref()).into(),
         required_node_affinity: required,
         has_other_affinity,
         tolerations: spec.tolerations.iter().flatten().map(toleration).collect(),
@@ -421,7 +421,7 @@ pub(crate) fn pod(pod: &Pod) -> model::Pod {
         uid: uid(&pod.metadata, "pod", &namespace, &name),
         namespace,
         name,
-        labels: labels(pod.metadata.labels.as_ref()),
+        labels: labels(pod.metadata.labels.as_ref()).into(),
         annotations: labels(pod.metadata.annotations.as_ref()),
         owner_references: pod
             .metadata

@@ -11,6 +11,7 @@ pub mod node;
 pub mod node_affinity;
 pub mod pod;
 pub mod quantity;
+pub mod shared;
 pub mod taints;
 pub mod time;
 
@@ -26,6 +27,7 @@ pub use pod::{
     PodSpec, PodStatus, PodTemplate, Volume, VolumeMount,
 };
 pub use quantity::{Quantity, ResourceList};
+pub use shared::Shared;
 pub use taints::{Taint, TaintEffect, Toleration, TolerationOperator};
 pub use time::{SimDuration, SimTime};
 

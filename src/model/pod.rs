@@ -2,7 +2,7 @@
 //! kubectl printers need. The template keeps a canonical JSON rendering of itself so that the
 //! revision hash changes with any template field, even ones the simulator does not model.
 
-use super::{Labels, NodeSelector, ResourceList, SimTime, Toleration};
+use super::{Labels, NodeSelector, ResourceList, Shared, SimTime, Toleration};
 
 /// A container port.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -63,16 +63,16 @@ pub struct Volume {
 pub struct PodSpec {
     /// `spec.nodeName`: set on a bound pod, or in a template to bypass the scheduler (R1.9).
     pub node_name: Option<String>,
-    pub node_selector: Labels,
+    pub node_selector: Shared<Labels>,
     /// `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`.
     pub required_node_affinity: Option<NodeSelector>,
     /// Whether the affinity has preferred node terms or pod (anti-)affinity (kept, never decisive).
     pub has_other_affinity: bool,
-    pub tolerations: Vec<Toleration>,
+    pub tolerations: Shared<Vec<Toleration>>,
     pub host_network: bool,
-    pub containers: Vec<Container>,
-    pub init_containers: Vec<Container>,
-    pub volumes: Vec<Volume>,
+    pub containers: Shared<Vec<Container>>,
+    pub init_containers: Shared<Vec<Container>>,
+    pub volumes: Shared<Vec<Volume>>,
     pub termination_grace_period_seconds: i64,
     pub restart_policy: String,
     pub priority_class_name: Option<String>,
@@ -195,9 +195,9 @@ pub struct Pod {
     pub namespace: String,
     pub name: String,
     pub uid: String,
-    pub labels: Labels,
+    pub labels: Shared<Labels>,
     pub annotations: Labels,
-    pub owner_references: Vec<OwnerReference>,
+    pub owner_references: Shared<Vec<OwnerReference>>,
     pub spec: PodSpec,
     pub status: PodStatus,
     pub creation_timestamp: SimTime,

@@ -497,12 +497,12 @@ fn orphan(name: &str, node_name: &str, labels_: &[(&str, &str)]) -> Pod {
         namespace: "default".into(),
         name: name.into(),
         uid: String::new(),
-        labels: labels(labels_),
+        labels: labels(labels_).into(),
         annotations: Labels::new(),
-        owner_references: vec![],
+        owner_references: vec![].into(),
         spec: PodSpec {
             node_name: Some(node_name.into()),
-            containers: vec![container("c", "nginx")],
+            containers: vec![container("c", "nginx")].into(),
             termination_grace_period_seconds: 30,
             ..Default::default()
         },

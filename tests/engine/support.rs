@@ -69,7 +69,7 @@ pub fn daemon_set(name: &str) -> DaemonSet {
     let mut labels = Labels::new();
     labels.insert("app".into(), name.into());
     let spec = PodSpec {
-        containers: vec![container(name, "nginx:1.27")],
+        containers: vec![container(name, "nginx:1.27")].into(),
         termination_grace_period_seconds: 30,
         restart_policy: "Always".into(),
         ..Default::default()
