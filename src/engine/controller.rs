@@ -10,8 +10,8 @@
 
 use super::{ds_ref, history, placement, rolling_update, PodEntry, PodKey, Simulation, Stage};
 use crate::model::{
-    DaemonSet, EventType, NodeSelector, NodeSelectorTerm, OwnerReference, Pod, PodPhase, PodStatus,
-    SimDuration, SimTime, UpdateStrategy,
+    DaemonSet, EventType, OwnerReference, Pod, PodPhase, PodStatus, SimDuration, SimTime,
+    UpdateStrategy,
 };
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -494,9 +494,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
     let mut spec = prototype.spec.clone();
     if spec.node_name.is_none() {
         // R1.9: required terms are replaced by exactly one `metadata.name In [node]` term.
-        spec.required_node_affinity = Some(NodeSelector {
-            node_selector_terms: vec![NodeSelectorTerm::for_node(node)],
-        });
+        spec.required_node_affinity = Some(sim.injected_affinity(node));
     }
     let labels = prototype.labels.clone();
     let name = loop {

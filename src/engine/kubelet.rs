@@ -214,5 +214,37 @@ pub(crate) fn pod_ip(pod: &crate::model::Pod) -> String {
     let h = name
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    format!("10.244.{}.{}", (h >> 8) % 256, (h % 254) + 1)
+    let mut ip = String::with_capacity(15);
+    ip.push_str("10.244.");
+    push_octet(&mut ip, (h >> 8) % 256);
+    ip.push('.');
+    push_octet(&mut ip, (h % 254) + 1);
+    ip
+}
+
+/// Appends `n` (below 256) in decimal: a pod's IP is written as each pod starts, and this is a
+/// fraction of `format!`'s cost.
+fn push_octet(s: &mut String, n: u32) {
+    debug_assert!(n < 256);
+    if n >= 100 {
+        s.push(char::from(b'0' + (n / 100) as u8));
+    }
+    if n >= 10 {
+        s.push(char::from(b'0' + (n / 10 % 10) as u8));
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn octets_are_written_in_plain_decimal() {
+        for n in [0u32, 7, 10, 99, 100, 158, 255] {
+            let mut s = String::new();
+            push_octet(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
+    }
 }

@@ -38,7 +38,7 @@ mod taint_eviction;
 
 use crate::model::{
     ConditionStatus, DaemonSet, DaemonSetKey, Event, EventType, Node, NodeConditionType, ObjectRef,
-    Pod, ResourceList, SimDuration, SimTime, Taint, TaintEffect,
+    Pod, ResourceList, Shared, SimDuration, SimTime, Taint, TaintEffect,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -308,6 +308,9 @@ pub struct Simulation {
     revisions: HashMap<String, Vec<ControllerRevision>>,
     names: names::NameGenerator,
     events: Vec<Event>,
+    /// The node affinity injected into daemon pods per node name (R1.9), shared by every
+    /// DaemonSet's pod for that node.
+    injected_affinities: HashMap<String, Shared<crate::model::NodeSelector>>,
     /// The messages events repeat from pod to pod, each kept once.
     pub(crate) texts: messages::SharedTexts,
     /// Failed-pod back-off per `<ds-uid>/<observedGeneration>/<node>` (R2.5): (delay, last update).
@@ -359,6 +362,7 @@ impl Simulation {
             names: names::NameGenerator::new(seed),
             events: Vec::new(),
             texts: Default::default(),
+            injected_affinities: Default::default(),
             backoff: HashMap::default(),
             requeues: Vec::new(),
             next_uid: 1,
@@ -634,7 +638,7 @@ impl Simulation {
 
     pub(crate) fn mark_all_dirty(&mut self) {
         for ds in &self.daemon_sets {
-            self.dirty.insert(ds.uid.clone());
+            mark_dirty(&mut self.dirty, &ds.uid);
         }
     }
 
@@ -672,7 +676,7 @@ impl Simulation {
             if let Some(set) = self.owned.get_mut(&owner.uid) {
                 set.remove(key);
             }
-            self.dirty.insert(owner.uid.clone());
+            mark_dirty(&mut self.dirty, &owner.uid);
         }
         self.orphans.remove(key);
         self.unbound.remove(key);
@@ -685,7 +689,7 @@ impl Simulation {
     /// Re-indexes a pod after a change to it and wakes its controller.
     pub(crate) fn pod_changed(&mut self, key: &PodKey) {
         if let Some(owner) = self.pods.get(key).and_then(|e| e.pod.controller_ref()) {
-            self.dirty.insert(owner.uid.clone());
+            mark_dirty(&mut self.dirty, &owner.uid);
         }
         self.pod_progressed(key);
     }
@@ -930,8 +934,26 @@ impl Simulation {
         self.lifecycle_seen = self.nodes_version;
     }
 
+    /// The single `metadata.name In [node]` term a daemon pod for `node` gets (R1.9).
+    pub(crate) fn injected_affinity(&mut self, node: &str) -> Shared<crate::model::NodeSelector> {
+        if let Some(affinity) = self.injected_affinities.get(node) {
+            return affinity.clone();
+        }
+        let affinity = Shared::new(crate::model::NodeSelector {
+            node_selector_terms: vec![crate::model::NodeSelectorTerm::for_node(node)],
+        });
+        self.injected_affinities
+            .insert(node.to_string(), affinity.clone());
+        affinity
+    }
+
+    /// `<prefix>-<counter as 8+ hex digits>`: unique within the simulation, the same every run.
     pub(crate) fn new_uid(&mut self, prefix: &str) -> String {
-        let uid = format!("{prefix}-{:08x}", self.next_uid);
+        use std::fmt::Write;
+        let mut uid = String::with_capacity(prefix.len() + 9);
+        uid.push_str(prefix);
+        uid.push('-');
+        write!(uid, "{:08x}", self.next_uid).expect("writing to a String cannot fail");
         self.next_uid += 1;
         uid
     }
@@ -1242,6 +1264,13 @@ impl Simulation {
         if t > self.now && !self.requeues.contains(&t) {
             self.requeues.push(t);
         }
+    }
+}
+
+/// Queues a DaemonSet for a sync, copying its uid only when it is not queued yet.
+fn mark_dirty(dirty: &mut HashSet<String>, uid: &str) {
+    if !dirty.contains(uid) {
+        dirty.insert(uid.to_string());
     }
 }
 

@@ -32,7 +32,8 @@ impl NameGenerator {
         while !base.is_char_boundary(cut) {
             cut -= 1;
         }
-        let mut name = base[..cut].to_string();
+        let mut name = String::with_capacity(cut + RANDOM_LENGTH);
+        name.push_str(&base[..cut]);
         for _ in 0..RANDOM_LENGTH {
             let i = self.rng.random_range(0..ALPHANUMS.len());
             name.push(ALPHANUMS[i] as char);

@@ -276,7 +276,7 @@ pub(crate) fn pod_spec(spec: &core::PodSpec) -> model::PodSpec {
     model::PodSpec {
         node_name: spec.node_name.clone().filter(|n| !n.is_empty()),
         node_selector: labels(spec.node_selector.as_ref()).into(),
-        required_node_affinity: required,
+        required_node_affinity: required.map(crate::model::Shared::new),
         has_other_affinity,
         tolerations: spec.tolerations.iter().flatten().map(toleration).collect(),
         host_network: spec.host_network.unwrap_or(false),

@@ -65,7 +65,7 @@ pub struct PodSpec {
     pub node_name: Option<String>,
     pub node_selector: Shared<Labels>,
     /// `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`.
-    pub required_node_affinity: Option<NodeSelector>,
+    pub required_node_affinity: Option<Shared<NodeSelector>>,
     /// Whether the affinity has preferred node terms or pod (anti-)affinity (kept, never decisive).
     pub has_other_affinity: bool,
     pub tolerations: Shared<Vec<Toleration>>,

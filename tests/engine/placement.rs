@@ -55,7 +55,7 @@ fn t1_node_selector_and_affinity_are_anded_terms_ored() {
         operator: NodeSelectorOperator::parse(op),
         values: v.iter().map(|s| s.to_string()).collect(),
     };
-    ds.template.spec.required_node_affinity = Some(NodeSelector {
+    ds.template.spec.required_node_affinity = Some(Shared::new(NodeSelector {
         node_selector_terms: vec![
             NodeSelectorTerm {
                 match_expressions: vec![req("gpu", "Exists", &[])],
@@ -66,7 +66,7 @@ fn t1_node_selector_and_affinity_are_anded_terms_ored() {
                 match_fields: vec![],
             },
         ],
-    });
+    }));
     refresh_json(&mut ds);
     let mut plain = node("plain");
     plain.labels.insert("gpu".into(), "true".into());
@@ -91,7 +91,7 @@ fn t4_created_pod_gets_a_single_metadata_name_term_and_keeps_its_node_selector()
     let n = labelled_node("n1", "disk", "ssd");
     let mut ds = daemon_set("agent");
     select_label(&mut ds, "disk", "ssd");
-    ds.template.spec.required_node_affinity = Some(NodeSelector {
+    ds.template.spec.required_node_affinity = Some(Shared::new(NodeSelector {
         node_selector_terms: vec![NodeSelectorTerm {
             match_expressions: vec![NodeSelectorRequirement {
                 key: "disk".into(),
@@ -100,16 +100,16 @@ fn t4_created_pod_gets_a_single_metadata_name_term_and_keeps_its_node_selector()
             }],
             match_fields: vec![],
         }],
-    });
+    }));
     refresh_json(&mut ds);
     let mut sim = sim_with(vec![n], vec![ds]);
     settle(&mut sim);
     let pod = sim.pods().next().expect("one pod");
     assert_eq!(
         pod.spec.required_node_affinity,
-        Some(NodeSelector {
+        Some(Shared::new(NodeSelector {
             node_selector_terms: vec![NodeSelectorTerm::for_node("n1")]
-        })
+        }))
     );
     assert_eq!(
         pod.spec.node_selector.get("disk").map(String::as_str),
