@@ -177,7 +177,7 @@ mod tests {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SharedTexts {
     /// (reason, argument) → message, e.g. (`Pulling`, `nginx:1.27`) → `Pulling image "nginx:1.27"`.
-    texts: rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashMap<String, std::sync::Arc<str>>>,
+    texts: rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashMap<String, std::rc::Rc<str>>>,
 }
 
 impl SharedTexts {
@@ -188,12 +188,12 @@ impl SharedTexts {
         reason: &'static str,
         arg: &str,
         make: impl FnOnce(&str) -> String,
-    ) -> std::sync::Arc<str> {
+    ) -> std::rc::Rc<str> {
         let texts = self.texts.entry(reason).or_default();
         if let Some(text) = texts.get(arg) {
             return text.clone();
         }
-        let text: std::sync::Arc<str> = make(arg).into();
+        let text: std::rc::Rc<str> = make(arg).into();
         texts.insert(arg.to_string(), text.clone());
         text
     }
@@ -209,7 +209,7 @@ mod shared_texts_tests {
         let a = texts.get(REASON_PULLING, "nginx:1.27", pulling);
         let b = texts.get(REASON_PULLING, "nginx:1.27", |_| unreachable!("made once"));
         assert_eq!(&*a, "Pulling image \"nginx:1.27\"");
-        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        assert!(std::rc::Rc::ptr_eq(&a, &b));
         let c = texts.get(REASON_STARTED, "nginx:1.27", started_container);
         assert_eq!(
             &*c, "Started container nginx:1.27",

@@ -742,7 +742,11 @@ impl Simulation {
             e.counted = counted;
             let (pod, node) = (&e.pod, e.pod.spec.node_name.as_deref().unwrap_or_default());
             if counted {
-                scheduler::add_pod_usage(self.usage.entry(node.to_string()).or_default(), pod);
+                let usage = match self.usage.get_mut(node) {
+                    Some(usage) => usage,
+                    None => self.usage.entry(node.to_string()).or_default(),
+                };
+                scheduler::add_pod_usage(usage, pod);
             } else {
                 scheduler::remove_pod_usage(&mut self.usage, node, pod);
             }
@@ -949,12 +953,16 @@ impl Simulation {
 
     /// `<prefix>-<counter as 8+ hex digits>`: unique within the simulation, the same every run.
     pub(crate) fn new_uid(&mut self, prefix: &str) -> String {
-        use std::fmt::Write;
-        let mut uid = String::with_capacity(prefix.len() + 9);
+        let n = self.next_uid;
+        self.next_uid += 1;
+        let digits = (16 - n.leading_zeros() as usize / 4).max(8);
+        let mut uid = String::with_capacity(prefix.len() + 1 + digits);
         uid.push_str(prefix);
         uid.push('-');
-        write!(uid, "{:08x}", self.next_uid).expect("writing to a String cannot fail");
-        self.next_uid += 1;
+        for i in (0..digits).rev() {
+            let nibble = ((n >> (4 * i)) & 0xf) as u8;
+            uid.push(char::from(b"0123456789abcdef"[nibble as usize]));
+        }
         uid
     }
 
@@ -1143,7 +1151,7 @@ impl Simulation {
         reason: &'static str,
         object: ObjectRef,
         source: &'static str,
-        message: impl Into<std::sync::Arc<str>>,
+        message: impl Into<std::rc::Rc<str>>,
     ) {
         self.events.push(Event {
             time: self.now,
@@ -1289,5 +1297,20 @@ pub(crate) fn ds_ref(ds: &DaemonSet) -> ObjectRef {
         kind: "DaemonSet",
         namespace: ds.namespace.as_str().into(),
         name: ds.name.as_str().into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uids_are_the_prefix_and_the_counter_in_at_least_eight_hex_digits() {
+        let mut sim = Simulation::new(1);
+        for n in [1u64, 0xabc, 0xffff_ffff, 0x1_2345_6789] {
+            sim.next_uid = n;
+            assert_eq!(sim.new_uid("pod"), format!("pod-{n:08x}"));
+            assert_eq!(sim.next_uid, n + 1);
+        }
     }
 }

@@ -204,10 +204,15 @@ pub fn fits_request(
     if usage.pods + 1 > allowed_pods {
         reasons.push(messages::TOO_MANY_PODS.to_string());
     }
-    let requests = requests_milli(spec);
-    if requests.iter().all(|r| r.1 == 0) {
+    // Almost every pod fits: check that without building the ordered list of reasons.
+    let mut short = false;
+    for_each_request(spec, |name, milli| {
+        short |= milli > 0 && milli > alloc_milli(&name) - used(&name);
+    });
+    if !short {
         return reasons;
     }
+    let requests = requests_milli(spec);
     let mut order: Vec<&str> = vec!["cpu", "memory", "ephemeral-storage"];
     let extended = requests
         .iter()

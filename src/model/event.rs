@@ -2,7 +2,7 @@
 //! Reasons and messages follow upstream word for word (semantics R7.5, R1.10, R8.1).
 
 use super::SimTime;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// `Normal` or `Warning`, as in `kubectl get events`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,8 +26,8 @@ impl EventType {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ObjectRef {
     pub kind: &'static str,
-    pub namespace: Arc<str>,
-    pub name: Arc<str>,
+    pub namespace: Rc<str>,
+    pub name: Rc<str>,
 }
 
 impl std::fmt::Display for ObjectRef {
@@ -48,5 +48,5 @@ pub struct Event {
     pub source: &'static str,
     /// Shared text: the kubelet's messages repeat for every pod of a template (`Pulling image
     /// "nginx:1.27"`), and each distinct one is kept once.
-    pub message: Arc<str>,
+    pub message: Rc<str>,
 }

@@ -247,7 +247,7 @@ fn event_log(props: &SimProps) -> Html {
                 <td>{ e.event_type.as_str() }</td>
                 <td class="ev-reason">{ e.reason }</td>
                 <td class="ev-object">{ crate::kubectl::get::event_object(e) }</td>
-                <td class="ev-msg">{ &e.message }</td>
+                <td class="ev-msg">{ &*e.message }</td>
             </tr>
         }
     });
