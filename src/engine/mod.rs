@@ -211,7 +211,8 @@ pub(crate) struct PodEntry {
     /// such node; version 0: not looked up yet). A pod's target never changes: the scheduler
     /// binds a pod to the node its affinity names, and an update replaces only labels.
     pub node_position: std::cell::Cell<(u64, u32)>,
-    /// The pod's `controller-revision-hash` label as of its last change (`pod_progressed`).
+    /// The pod's `controller-revision-hash` label, set where labels are set (`insert_pod`, a
+    /// label update in `apply_pod`).
     pub revision: RevisionLabel,
 }
 
@@ -648,12 +649,17 @@ impl Simulation {
     pub(crate) fn insert_pod(&mut self, mut entry: PodEntry) {
         entry.seq = self.next_uid;
         self.next_uid += 1;
-        let owner = entry.pod.controller_ref().map(|o| o.uid.clone());
+        entry.revision = RevisionLabel::of(&entry.pod);
         let key = self.pods.insert(entry);
-        match owner {
-            Some(uid) => {
-                self.owned.entry(uid).or_default().insert(key);
-            }
+        match self.pods[&key].pod.controller_ref() {
+            Some(owner) => match self.owned.get_mut(owner.uid.as_str()) {
+                Some(set) => {
+                    set.insert(key);
+                }
+                None => {
+                    self.owned.insert(owner.uid.clone(), BTreeSet::from([key]));
+                }
+            },
             None => {
                 self.orphans.insert(key);
                 self.labels_version += 1;
@@ -735,10 +741,6 @@ impl Simulation {
             None
         };
         let (old_due, old_counted) = (e.kubelet_due, e.counted);
-        let revision = RevisionLabel::of(pod);
-        if revision != e.revision {
-            self.pods.get_mut(key).expect("looked up above").revision = revision;
-        }
         if counted != old_counted {
             let e = self.pods.get_mut(key).expect("looked up above");
             e.counted = counted;
@@ -1025,6 +1027,7 @@ impl Simulation {
         if let Some(key) = self.pods.lookup(&pod.namespace, &pod.name) {
             let existing = self.pods.get_mut(&key).expect("looked up above");
             existing.pod.labels = pod.labels;
+            existing.revision = RevisionLabel::of(&existing.pod);
             existing.pod.annotations = pod.annotations;
             // Any DaemonSet may now adopt or release it.
             self.labels_version += 1;

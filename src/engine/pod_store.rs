@@ -75,7 +75,9 @@ impl PodStore {
 
     /// Adds a pod whose name is not taken yet; returns its key.
     pub fn insert(&mut self, entry: PodEntry) -> PodKey {
-        let (namespace, name) = (entry.pod.namespace.clone(), entry.pod.name.clone());
+        let name = entry.pod.name.clone();
+        let namespace =
+            (!self.by_name.contains_key(&entry.pod.namespace)).then(|| entry.pod.namespace.clone());
         let key = match self.free.pop() {
             Some(i) => {
                 let slot = &mut self.slots[i as usize];
@@ -97,7 +99,19 @@ impl PodStore {
                 }
             }
         };
-        self.by_name.entry(namespace).or_default().insert(name, key);
+        let names = match namespace {
+            Some(namespace) => self.by_name.entry(namespace).or_default(),
+            None => {
+                let namespace = &self.slots[key.slot as usize]
+                    .entry
+                    .as_ref()
+                    .expect("just stored")
+                    .pod
+                    .namespace;
+                self.by_name.get_mut(namespace).expect("namespace indexed")
+            }
+        };
+        names.insert(name, key);
         self.len += 1;
         key
     }
