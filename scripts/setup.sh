@@ -5,7 +5,7 @@
 # Usage: scripts/setup.sh [--web] [--browser]
 #   (no flag)   the wasm32 target, rustfmt and clippy (native tests need nothing else)
 #   --web       + trunk, wasm-bindgen-cli (matching Cargo.lock), wasm-opt (npm binaryen)
-#   --browser   + Debian's chromium and chromium-driver (the same build)
+#   --browser   + Debian's chromium and chromium-driver (the same build), and a Korean font
 # Needs: rustup with a stable >= 1.95 toolchain, and (for --web/--browser) apt-get and npm or
 # root to install them. Runs without a terminal (CI=true, no stdin).
 set -euo pipefail
@@ -95,5 +95,10 @@ if [ "$want_browser" = 1 ]; then
   if [ -z "$chromium_version" ] || [ "$chromium_version" != "$driver_version" ]; then
     say "installing Debian's chromium and chromium-driver"
     apt_install chromium chromium-driver
+  fi
+  # A Korean font: without one, the Korean screenshots in tests/artifacts show boxes for text.
+  if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
+    say "installing a Korean font (Debian's fonts-nanum) for the screenshots"
+    apt_install fonts-nanum
   fi
 fi
