@@ -231,3 +231,64 @@ impl KeySet {
         self.slots.iter().filter_map(Option::as_ref)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Stage;
+    use crate::model::Pod;
+
+    fn entry(namespace: &str, name: &str) -> PodEntry {
+        let pod = Pod {
+            namespace: namespace.into(),
+            name: name.into(),
+            uid: String::new(),
+            labels: Default::default(),
+            annotations: Default::default(),
+            owner_references: Default::default(),
+            spec: Default::default(),
+            status: Default::default(),
+            creation_timestamp: crate::model::SimTime::ZERO,
+            deletion_timestamp: None,
+        };
+        PodEntry {
+            object: crate::engine::pod_ref(&pod),
+            pod,
+            stage: Stage::Unbound,
+            eviction_started: None,
+            eviction_due: None,
+            last_schedule_failure: None,
+            admitted: true,
+            seq: 0,
+            kubelet_due: None,
+            counted: false,
+            node_position: Default::default(),
+            revision: Default::default(),
+        }
+    }
+
+    fn names(store: &PodStore) -> Vec<String> {
+        store
+            .values()
+            .map(|e| format!("{}/{}", e.pod.namespace, e.pod.name))
+            .collect()
+    }
+
+    #[test]
+    fn lists_in_namespace_then_name_order_through_inserts_and_removals() {
+        let mut store = PodStore::default();
+        let b = store.insert(entry("kube-system", "b"));
+        store.insert(entry("default", "z"));
+        assert_eq!(names(&store), ["default/z", "kube-system/b"]);
+        store.insert(entry("kube-system", "a"));
+        assert_eq!(
+            names(&store),
+            ["default/z", "kube-system/a", "kube-system/b"]
+        );
+        store.remove(&b);
+        assert_eq!(names(&store), ["default/z", "kube-system/a"]);
+        assert_eq!(store.lookup("kube-system", "b"), None);
+        assert!(store.lookup("kube-system", "a").is_some());
+        assert_eq!(store.len(), 2);
+    }
+}
