@@ -45,18 +45,7 @@ pub fn cluster(nodes: usize) -> Simulation {
     }
     for i in 0..nodes {
         for j in 0..5 {
-            let mut c = Container {
-                name: "app".into(),
-                image: "app:1".into(),
-                requests: Default::default(),
-                limits: Default::default(),
-                ports: vec![],
-                env: vec![],
-                volume_mounts: vec![],
-                command: vec![],
-                args: vec![],
-                restart_policy: None,
-            };
+            let mut c = Container::new("app", "app:1");
             c.requests.insert("cpu".into(), quantity("250m"));
             c.requests.insert("memory".into(), quantity("512Mi"));
             let mut labels = Labels::new();
@@ -96,21 +85,13 @@ pub fn daemon_sets(count: usize) -> Vec<DaemonSet> {
             labels.insert("app".into(), name.clone());
             let mut spec = PodSpec {
                 containers: vec![Container {
-                    name: "agent".into(),
-                    image: "agent:1".into(),
                     requests: [
                         ("cpu".to_string(), quantity("50m")),
                         ("memory".to_string(), quantity("64Mi")),
                     ]
                     .into_iter()
                     .collect(),
-                    limits: Default::default(),
-                    ports: vec![],
-                    env: vec![],
-                    volume_mounts: vec![],
-                    command: vec![],
-                    args: vec![],
-                    restart_policy: None,
+                    ..Container::new("agent", "agent:1")
                 }]
                 .into(),
                 termination_grace_period_seconds: 30,

@@ -529,20 +529,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
         namespace: prototype.reference.namespace.clone(),
         name: pod.name.as_str().into(),
     };
-    sim.insert_pod(PodEntry {
-        object,
-        pod,
-        stage,
-        eviction_started: None,
-        eviction_due: None,
-        last_schedule_failure: None,
-        admitted: !bound,
-        seq: 0,
-        kubelet_due: None,
-        counted: false,
-        node_position: Default::default(),
-        revision: Default::default(),
-    });
+    sim.insert_pod(PodEntry::new(pod, object, stage, !bound));
     sim.record(
         EventType::Normal,
         super::messages::REASON_SUCCESSFUL_CREATE,

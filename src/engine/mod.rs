@@ -250,6 +250,26 @@ impl RevisionLabel {
 const REVISION_LABEL: &str = "controller-revision-hash";
 
 impl PodEntry {
+    /// A new pod's entry: nothing indexed yet (`insert_pod` does that), no eviction, no
+    /// scheduling failure. `admitted` is false only for a pod bound at creation, which the
+    /// kubelet still has to admit.
+    pub(crate) fn new(pod: Pod, object: ObjectRef, stage: Stage, admitted: bool) -> Self {
+        PodEntry {
+            pod,
+            object,
+            stage,
+            eviction_started: None,
+            eviction_due: None,
+            last_schedule_failure: None,
+            admitted,
+            seq: 0,
+            kubelet_due: None,
+            counted: false,
+            node_position: Default::default(),
+            revision: Default::default(),
+        }
+    }
+
     /// Whether the pod's `controller-revision-hash` label equals `hash`.
     pub(crate) fn has_revision(&self, hash: &str) -> bool {
         match &self.revision {
@@ -1057,20 +1077,8 @@ impl Simulation {
         {
             pod.status.pod_ip = Some(kubelet::pod_ip(&pod));
         }
-        self.insert_pod(PodEntry {
-            object: pod_ref(&pod),
-            pod,
-            stage,
-            eviction_started: None,
-            eviction_due: None,
-            last_schedule_failure: None,
-            admitted: true,
-            seq: 0,
-            kubelet_due: None,
-            counted: false,
-            node_position: Default::default(),
-            revision: Default::default(),
-        });
+        let object = pod_ref(&pod);
+        self.insert_pod(PodEntry::new(pod, object, stage, true));
     }
 
     fn delete_daemon_set(

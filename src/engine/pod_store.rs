@@ -251,20 +251,8 @@ mod tests {
             creation_timestamp: crate::model::SimTime::ZERO,
             deletion_timestamp: None,
         };
-        PodEntry {
-            object: crate::engine::pod_ref(&pod),
-            pod,
-            stage: Stage::Unbound,
-            eviction_started: None,
-            eviction_due: None,
-            last_schedule_failure: None,
-            admitted: true,
-            seq: 0,
-            kubelet_due: None,
-            counted: false,
-            node_position: Default::default(),
-            revision: Default::default(),
-        }
+        let object = crate::engine::pod_ref(&pod);
+        PodEntry::new(pod, object, Stage::Unbound, true)
     }
 
     fn names(store: &PodStore) -> Vec<String> {

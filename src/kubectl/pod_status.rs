@@ -77,19 +77,7 @@ mod tests {
             annotations: Default::default(),
             owner_references: vec![].into(),
             spec: PodSpec {
-                containers: vec![Container {
-                    name: "fluentd".into(),
-                    image: "fluentd".into(),
-                    requests: Default::default(),
-                    limits: Default::default(),
-                    ports: vec![],
-                    env: vec![],
-                    volume_mounts: vec![],
-                    command: vec![],
-                    args: vec![],
-                    restart_policy: None,
-                }]
-                .into(),
+                containers: vec![Container::new("fluentd", "fluentd")].into(),
                 ..Default::default()
             },
             status: PodStatus::default(),

@@ -43,6 +43,22 @@ pub struct Container {
 }
 
 impl Container {
+    /// A container with a name and an image and nothing else (no requests, ports or command).
+    pub fn new(name: impl Into<String>, image: impl Into<String>) -> Self {
+        Container {
+            name: name.into(),
+            image: image.into(),
+            requests: Default::default(),
+            limits: Default::default(),
+            ports: vec![],
+            env: vec![],
+            volume_mounts: vec![],
+            command: vec![],
+            args: vec![],
+            restart_policy: None,
+        }
+    }
+
     /// A restartable init container (`restartPolicy: Always`): it keeps running beside the app
     /// containers, so its requests add up and kubectl counts it in READY.
     pub fn is_sidecar(&self) -> bool {

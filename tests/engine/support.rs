@@ -51,18 +51,7 @@ pub fn with_allocatable(mut n: Node, cpu: &str, memory: &str, pods: i64) -> Node
 }
 
 pub fn container(name: &str, image: &str) -> Container {
-    Container {
-        name: name.into(),
-        image: image.into(),
-        requests: Default::default(),
-        limits: Default::default(),
-        ports: vec![],
-        env: vec![],
-        volume_mounts: vec![],
-        command: vec![],
-        args: vec![],
-        restart_policy: None,
-    }
+    Container::new(name, image)
 }
 
 pub fn daemon_set(name: &str) -> DaemonSet {
