@@ -524,11 +524,7 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
     } else {
         Stage::Unbound
     };
-    let object = crate::model::ObjectRef {
-        kind: "Pod",
-        namespace: prototype.reference.namespace.clone(),
-        name: pod.name.as_str().into(),
-    };
+    let object = super::pod_ref_in(prototype.reference.namespace.clone(), &pod.name);
     sim.insert_pod(PodEntry::new(pod, object, stage, !bound));
     sim.record(
         EventType::Normal,

@@ -672,14 +672,9 @@ impl Simulation {
         entry.revision = RevisionLabel::of(&entry.pod);
         let key = self.pods.insert(entry);
         match self.pods[&key].pod.controller_ref() {
-            Some(owner) => match self.owned.get_mut(owner.uid.as_str()) {
-                Some(set) => {
-                    set.insert(key);
-                }
-                None => {
-                    self.owned.insert(owner.uid.clone(), BTreeSet::from([key]));
-                }
-            },
+            Some(owner) => {
+                entry_or_default(&mut self.owned, &owner.uid).insert(key);
+            }
             None => {
                 self.orphans.insert(key);
                 self.labels_version += 1;
@@ -766,11 +761,7 @@ impl Simulation {
             e.counted = counted;
             let (pod, node) = (&e.pod, e.pod.spec.node_name.as_deref().unwrap_or_default());
             if counted {
-                let usage = match self.usage.get_mut(node) {
-                    Some(usage) => usage,
-                    None => self.usage.entry(node.to_string()).or_default(),
-                };
-                scheduler::add_pod_usage(usage, pod);
+                scheduler::add_pod_usage(entry_or_default(&mut self.usage, node), pod);
             } else {
                 scheduler::remove_pod_usage(&mut self.usage, node, pod);
             }
@@ -1288,6 +1279,14 @@ impl Simulation {
     }
 }
 
+/// `map.entry(key.to_string()).or_default()`, copying the key only when it is not there yet.
+fn entry_or_default<'a, V: Default>(map: &'a mut HashMap<String, V>, key: &str) -> &'a mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("inserted above")
+}
+
 /// Queues a DaemonSet for a sync, copying its uid only when it is not queued yet.
 fn mark_dirty(dirty: &mut HashSet<String>, uid: &str) {
     if !dirty.contains(uid) {
@@ -1297,10 +1296,16 @@ fn mark_dirty(dirty: &mut HashSet<String>, uid: &str) {
 
 /// The event object reference of a pod.
 pub(crate) fn pod_ref(pod: &Pod) -> ObjectRef {
+    pod_ref_in(pod.namespace.as_str().into(), &pod.name)
+}
+
+/// The event object reference of a pod in a namespace whose text is shared already (a
+/// DaemonSet's, for the pods it creates).
+pub(crate) fn pod_ref_in(namespace: std::rc::Rc<str>, name: &str) -> ObjectRef {
     ObjectRef {
         kind: "Pod",
-        namespace: pod.namespace.as_str().into(),
-        name: pod.name.as_str().into(),
+        namespace,
+        name: name.into(),
     }
 }
 

@@ -75,43 +75,30 @@ impl PodStore {
 
     /// Adds a pod whose name is not taken yet; returns its key.
     pub fn insert(&mut self, entry: PodEntry) -> PodKey {
-        let name = entry.pod.name.clone();
-        let namespace =
-            (!self.by_name.contains_key(&entry.pod.namespace)).then(|| entry.pod.namespace.clone());
-        let key = match self.free.pop() {
-            Some(i) => {
-                let slot = &mut self.slots[i as usize];
-                slot.entry = Some(entry);
-                PodKey {
-                    slot: i,
-                    generation: slot.generation,
-                }
-            }
+        let slot = match self.free.pop() {
+            Some(i) => i,
             None => {
-                let i = u32::try_from(self.slots.len()).expect("fewer than 2^32 pods");
                 self.slots.push(Slot {
                     generation: 0,
-                    entry: Some(entry),
+                    entry: None,
                 });
-                PodKey {
-                    slot: i,
-                    generation: 0,
-                }
+                u32::try_from(self.slots.len() - 1).expect("fewer than 2^32 pods")
             }
         };
-        let names = match namespace {
-            Some(namespace) => self.by_name.entry(namespace).or_default(),
-            None => {
-                let namespace = &self.slots[key.slot as usize]
-                    .entry
-                    .as_ref()
-                    .expect("just stored")
-                    .pod
-                    .namespace;
-                self.by_name.get_mut(namespace).expect("namespace indexed")
-            }
+        let key = PodKey {
+            slot,
+            generation: self.slots[slot as usize].generation,
         };
-        names.insert(name, key);
+        // The namespace is copied only for the first pod in it.
+        let pod = &entry.pod;
+        if !self.by_name.contains_key(&pod.namespace) {
+            self.by_name.insert(pod.namespace.clone(), BTreeMap::new());
+        }
+        self.by_name
+            .get_mut(&pod.namespace)
+            .expect("namespace indexed above")
+            .insert(pod.name.clone(), key);
+        self.slots[slot as usize].entry = Some(entry);
         self.len += 1;
         key
     }

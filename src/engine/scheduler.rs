@@ -200,15 +200,14 @@ pub fn fits_request(
     let mut reasons = Vec::new();
     let alloc_milli = |name: &str| alloc.get(name).map_or(0, |q| q.milli);
     let used = |name: &str| usage.requested.get(name).copied().unwrap_or(0);
+    let insufficient = |name: &str, want: i64| want > 0 && want > alloc_milli(name) - used(name);
     let allowed_pods = alloc.get("pods").map_or(0, |q| q.value());
     if usage.pods + 1 > allowed_pods {
         reasons.push(messages::TOO_MANY_PODS.to_string());
     }
     // Almost every pod fits: check that without building the ordered list of reasons.
     let mut short = false;
-    for_each_request(spec, |name, milli| {
-        short |= milli > 0 && milli > alloc_milli(&name) - used(&name);
-    });
+    for_each_request(spec, |name, milli| short |= insufficient(&name, milli));
     if !short {
         return reasons;
     }
@@ -221,7 +220,7 @@ pub fn fits_request(
     order.extend(extended);
     for name in order {
         let want = requests.iter().find(|r| r.0 == name).map_or(0, |r| r.1);
-        if want > 0 && want > alloc_milli(name) - used(name) {
+        if insufficient(name, want) {
             reasons.push(messages::insufficient(name));
         }
     }
