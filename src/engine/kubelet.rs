@@ -116,27 +116,19 @@ pub(crate) fn run(sim: &mut Simulation) {
                     started_at: started,
                 };
                 e.pod.status.pod_ip = Some(pod_ip(&e.pod));
-                let texts: Vec<_> = e
-                    .pod
-                    .spec
-                    .containers
-                    .iter()
-                    .map(|c| {
-                        (
-                            sim.texts.get(
-                                messages::REASON_CREATED,
-                                &c.name,
-                                messages::created_container,
-                            ),
-                            sim.texts.get(
-                                messages::REASON_STARTED,
-                                &c.name,
-                                messages::started_container,
-                            ),
-                        )
-                    })
-                    .collect();
-                for (created, started) in texts {
+                // A pointer copy, so that the events can be recorded while the pod is not borrowed.
+                let containers = e.pod.spec.containers.clone();
+                for c in containers.iter() {
+                    let created = sim.texts.get(
+                        messages::REASON_CREATED,
+                        &c.name,
+                        messages::created_container,
+                    );
+                    let started = sim.texts.get(
+                        messages::REASON_STARTED,
+                        &c.name,
+                        messages::started_container,
+                    );
                     sim.record(
                         EventType::Normal,
                         messages::REASON_CREATED,

@@ -5,6 +5,8 @@
 //! The wording pinned here is the ~v1.31–v1.33 form: non-target nodes are reported as
 //! `node(s) didn't satisfy plugin(s) [NodeAffinity]`, taints as `{key: value}`.
 
+use std::rc::Rc;
+
 use crate::model::Taint;
 
 pub const COMPONENT_DAEMONSET: &str = "daemonset-controller";
@@ -55,7 +57,7 @@ pub fn insufficient(resource: &str) -> String {
     format!("Insufficient {resource}")
 }
 
-pub fn created_pod(pod: &str) -> String {
+pub fn created_pod(pod: &str) -> Rc<str> {
     concat(&["Created pod: ", pod])
 }
 
@@ -71,18 +73,25 @@ pub fn succeeded_daemon_pod(namespace: &str, pod: &str, node: &str) -> String {
     format!("Found succeeded daemon pod {namespace}/{pod} on node {node}, will try to delete it")
 }
 
-pub fn scheduled(namespace: &str, pod: &str, node: &str) -> String {
+pub fn scheduled(namespace: &str, pod: &str, node: &str) -> Rc<str> {
     concat(&["Successfully assigned ", namespace, "/", pod, " to ", node])
 }
 
-/// The parts joined, allocated once: the per-pod messages are written for every pod created,
-/// where `format!` machinery costs more than the copying.
-fn concat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
+/// The parts joined into an event's shared text with one allocation: the per-pod messages are
+/// written for every pod created, where `format!` machinery costs more than the copying. The
+/// parts are gathered in a reused buffer first, since `Rc<str>` needs its length up front.
+fn concat(parts: &[&str]) -> Rc<str> {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    s
+    BUFFER.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        buffer.clear();
+        for p in parts {
+            buffer.push_str(p);
+        }
+        Rc::from(buffer.as_str())
+    })
 }
 
 pub fn marking_for_deletion(namespace: &str, pod: &str) -> String {

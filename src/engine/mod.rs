@@ -804,16 +804,6 @@ impl Simulation {
         if due == 0 {
             return Vec::new();
         }
-        // Sorting costs about due·log(due) name comparisons; when that exceeds one walk of the
-        // name index, walk it instead (an entry is queued exactly when `kubelet_due` is set).
-        if due * (usize::BITS - due.leading_zeros()) as usize > self.pods.len() {
-            return self
-                .pods
-                .iter()
-                .filter(|(_, e)| e.kubelet_due.is_some_and(|t| t <= now))
-                .map(|(k, _)| *k)
-                .collect();
-        }
         let mut keys: Vec<PodKey> = self
             .kubelet_queue
             .due(now)

@@ -4,9 +4,16 @@
 //! The controllers' indexes (owned, unbound, active, orphans) hold `PodKey`s, so following one
 //! costs an array access instead of a string comparison per tree level. A key carries the slot's
 //! generation: a key kept across the removal of its pod never reaches a newer pod in that slot.
+//!
+//! Names are ordered by a `NameRank` first, the first 16 bytes of namespace and name as two
+//! integers: generated names (`agent-3-x7k2p`) fit, so the index and the sorts into name order
+//! compare two integers instead of calling `memcmp`, and compare the strings only on a tie.
 
 use super::PodEntry;
+use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// A pod's handle inside one `Simulation` (not its name: see `PodStore::lookup`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,20 +33,114 @@ impl PodKey {
     }
 }
 
+/// The first 16 bytes of a pod's namespace and name, big-endian and zero-padded: ordering ranks
+/// orders the strings, except that ranks can tie for strings that differ after 16 bytes.
+/// (Zero padding sorts a prefix first, as string order does: names hold no NUL bytes.)
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct NameRank {
+    namespace: u128,
+    name: u128,
+}
+
+impl NameRank {
+    pub fn of(namespace: &str, name: &str) -> Self {
+        NameRank {
+            namespace: prefix(namespace),
+            name: prefix(name),
+        }
+    }
+}
+
+fn prefix(s: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = s.len().min(16);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// A name in the index, ordered by its 16-byte prefix, then by the string.
+#[derive(Clone, Debug)]
+struct NameKey<'a> {
+    prefix: u128,
+    name: NameText<'a>,
+}
+
+/// The index stores the text its pod's event reference holds (`PodEntry::object`), a pointer
+/// copy; a lookup borrows the caller's.
+#[derive(Clone, Debug)]
+enum NameText<'a> {
+    Borrowed(&'a str),
+    Shared(Rc<str>),
+}
+
+impl NameText<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            NameText::Borrowed(s) => s,
+            NameText::Shared(s) => s,
+        }
+    }
+}
+
+impl<'a> NameKey<'a> {
+    fn borrowed(name: &'a str) -> Self {
+        NameKey {
+            prefix: prefix(name),
+            name: NameText::Borrowed(name),
+        }
+    }
+}
+
+impl PartialEq for NameKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for NameKey<'_> {}
+
+impl Ord for NameKey<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.prefix
+            .cmp(&other.prefix)
+            .then_with(|| self.name.as_str().cmp(other.name.as_str()))
+    }
+}
+
+impl PartialOrd for NameKey<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The index's own key, so that a lookup can borrow a `NameKey` of any lifetime from it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct StoredName(NameKey<'static>);
+
+impl<'a> Borrow<NameKey<'a>> for StoredName {
+    fn borrow(&self) -> &NameKey<'a> {
+        &self.0
+    }
+}
+
+/// A slot holds its entry boxed: the slab then grows by copying 16 bytes a pod, not a whole
+/// entry, and an entry never moves once stored.
 #[derive(Clone, Debug)]
 struct Slot {
     generation: u32,
-    entry: Option<PodEntry>,
+    entry: Option<Box<PodEntry>>,
 }
 
 /// Pods by key, iterated in (namespace, name) order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PodStore {
     slots: Vec<Slot>,
+    /// Each slot's `NameRank`, apart from the entries so that sorting keys reads 32 bytes a pod.
+    ranks: Vec<NameRank>,
     free: Vec<u32>,
-    /// namespace → name → key: nested so that a lookup by `&str` allocates nothing, and the
-    /// iteration order is the (namespace, name) order of the API's lists.
-    by_name: BTreeMap<String, BTreeMap<String, PodKey>>,
+    /// namespace → name → key: nested so that a namespace is stored once, and the iteration
+    /// order is the (namespace, name) order of the API's lists.
+    by_name: BTreeMap<String, BTreeMap<StoredName, PodKey>>,
     len: usize,
 }
 
@@ -53,7 +154,7 @@ impl PodStore {
         if slot.generation != key.generation {
             return None;
         }
-        slot.entry.as_ref()
+        slot.entry.as_deref()
     }
 
     pub fn get_mut(&mut self, key: &PodKey) -> Option<&mut PodEntry> {
@@ -61,12 +162,15 @@ impl PodStore {
         if slot.generation != key.generation {
             return None;
         }
-        slot.entry.as_mut()
+        slot.entry.as_deref_mut()
     }
 
     /// The key of the pod with this namespace and name.
     pub fn lookup(&self, namespace: &str, name: &str) -> Option<PodKey> {
-        self.by_name.get(namespace)?.get(name).copied()
+        self.by_name
+            .get(namespace)?
+            .get(&NameKey::borrowed(name))
+            .copied()
     }
 
     pub fn contains_name(&self, namespace: &str, name: &str) -> bool {
@@ -82,6 +186,7 @@ impl PodStore {
                     generation: 0,
                     entry: None,
                 });
+                self.ranks.push(NameRank::default());
                 u32::try_from(self.slots.len() - 1).expect("fewer than 2^32 pods")
             }
         };
@@ -89,16 +194,23 @@ impl PodStore {
             slot,
             generation: self.slots[slot as usize].generation,
         };
-        // The namespace is copied only for the first pod in it.
         let pod = &entry.pod;
+        let rank = NameRank::of(&pod.namespace, &pod.name);
+        self.ranks[slot as usize] = rank;
+        // The namespace is copied only for the first pod in it.
         if !self.by_name.contains_key(&pod.namespace) {
             self.by_name.insert(pod.namespace.clone(), BTreeMap::new());
         }
+        debug_assert_eq!(*entry.object.name, *pod.name);
+        let name = NameKey {
+            prefix: rank.name,
+            name: NameText::Shared(entry.object.name.clone()),
+        };
         self.by_name
             .get_mut(&pod.namespace)
             .expect("namespace indexed above")
-            .insert(pod.name.clone(), key);
-        self.slots[slot as usize].entry = Some(entry);
+            .insert(StoredName(name), key);
+        self.slots[slot as usize].entry = Some(Box::new(entry));
         self.len += 1;
         key
     }
@@ -108,11 +220,11 @@ impl PodStore {
         if slot.generation != key.generation {
             return None;
         }
-        let entry = slot.entry.take()?;
+        let entry = *slot.entry.take()?;
         slot.generation = slot.generation.wrapping_add(1);
         self.free.push(key.slot);
         if let Some(names) = self.by_name.get_mut(&entry.pod.namespace) {
-            names.remove(&entry.pod.name);
+            names.remove(&NameKey::borrowed(&entry.pod.name));
             if names.is_empty() {
                 self.by_name.remove(&entry.pod.namespace);
             }
@@ -127,7 +239,7 @@ impl PodStore {
             names.values().map(|k| {
                 let e = self.slots[k.slot as usize]
                     .entry
-                    .as_ref()
+                    .as_deref()
                     .expect("indexed pods are stored");
                 (k, e)
             })
@@ -141,22 +253,33 @@ impl PodStore {
 
     /// Entries in slot order (no particular order): for folds whose result does not depend on it.
     pub fn values_unordered(&self) -> impl Iterator<Item = &PodEntry> {
-        self.slots.iter().filter_map(|s| s.entry.as_ref())
+        self.slots.iter().filter_map(|s| s.entry.as_deref())
     }
 
     /// Sorts keys into (namespace, name) order, the order of the API's lists and of upstream's
-    /// informer-fed loops here.
+    /// informer-fed loops here. A key listed twice stays listed twice, side by side.
     pub fn sort_by_name(&self, keys: &mut [PodKey]) {
-        let mut named: Vec<(&str, &str, PodKey)> = keys
+        let mut ranked: Vec<(NameRank, PodKey)> = keys
             .iter()
-            .map(|k| {
-                let pod = &self[k].pod;
-                (pod.namespace.as_str(), pod.name.as_str(), *k)
-            })
+            .map(|k| (self.ranks[k.slot as usize], *k))
             .collect();
-        // Names are unique, so an unstable sort gives the one order.
-        named.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        for (slot, (_, _, k)) in keys.iter_mut().zip(named) {
+        ranked.sort_unstable();
+        // Ranks tie only for names alike in their first 16 bytes: those runs go by the strings.
+        let mut start = 0;
+        while start < ranked.len() {
+            let mut end = start + 1;
+            while end < ranked.len() && ranked[end].0 == ranked[start].0 {
+                end += 1;
+            }
+            if end - start > 1 {
+                ranked[start..end].sort_by(|a, b| {
+                    let (pa, pb) = (&self[&a.1].pod, &self[&b.1].pod);
+                    (&pa.namespace, &pa.name).cmp(&(&pb.namespace, &pb.name))
+                });
+            }
+            start = end;
+        }
+        for (slot, (_, k)) in keys.iter_mut().zip(ranked) {
             *slot = k;
         }
     }
@@ -165,6 +288,7 @@ impl PodStore {
     pub fn reserve(&mut self, additional: usize) {
         let reusable = self.free.len().min(additional);
         self.slots.reserve(additional - reusable);
+        self.ranks.reserve(additional - reusable);
     }
 }
 
@@ -265,5 +389,46 @@ mod tests {
         assert_eq!(store.lookup("kube-system", "b"), None);
         assert!(store.lookup("kube-system", "a").is_some());
         assert_eq!(store.len(), 2);
+    }
+
+    #[test]
+    fn sorts_by_name_past_the_sixteen_bytes_the_ranks_hold() {
+        let mut store = PodStore::default();
+        let names = [
+            ("kube-system", "agent-0-b"),
+            ("kube-system", "a-very-long-daemon-set-name-zz"),
+            ("default", "agent-0-c"),
+            ("kube-system", "a-very-long-daemon-set-name-ab"),
+            ("kube-system", "agent-0"),
+            ("kube-system", "a-very-long-daemon-set-name-a"),
+            ("kube-systemx", "a"),
+        ];
+        let mut keys: Vec<PodKey> = names
+            .iter()
+            .map(|(ns, n)| store.insert(entry(ns, n)))
+            .collect();
+        keys.push(keys[1]);
+        store.sort_by_name(&mut keys);
+        let sorted: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{}/{}", store[k].pod.namespace, store[k].pod.name))
+            .collect();
+        let mut expected: Vec<String> = names.iter().map(|(ns, n)| format!("{ns}/{n}")).collect();
+        expected.push(expected[1].clone());
+        expected.sort_by(|a, b| {
+            let (a, b) = (a.split_once('/').unwrap(), b.split_once('/').unwrap());
+            a.cmp(&b)
+        });
+        assert_eq!(sorted, expected);
+        // The index lists in the same order, and finds each long name.
+        expected.dedup();
+        assert_eq!(super::tests::names(&store), expected);
+        for (ns, n) in names {
+            assert!(store.lookup(ns, n).is_some(), "{ns}/{n}");
+        }
+        assert_eq!(
+            store.lookup("kube-system", "a-very-long-daemon-set-name-"),
+            None
+        );
     }
 }

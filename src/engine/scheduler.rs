@@ -247,27 +247,29 @@ pub(crate) fn run(sim: &mut Simulation) {
         let Some(entry) = sim.pods.get(&key) else {
             continue;
         };
-        let Some(target) = entry.pod.target_node_name().map(str::to_string) else {
+        let Some(target) = entry.pod.target_node_name() else {
             continue;
         };
-        let Some(node) = sim.node(&target) else {
+        let Some(position) = sim.target_position(entry, target) else {
             continue;
         };
+        let node = &sim.nodes()[position];
         // The usage index already counts every pod bound so far, this round's included.
-        let failure = filter(&entry.pod.spec, node, sim.usage_of(&target));
+        let failure = filter(&entry.pod.spec, node, sim.usage_of(&node.name));
         match failure {
             None => {
                 let now = sim.now();
+                let target = node.name.clone();
                 let entry = sim
                     .pods
                     .get_mut(&key)
                     .expect("pod present: looked up above");
-                entry.pod.spec.node_name = Some(target.clone());
+                let msg = messages::scheduled(&entry.pod.namespace, &entry.pod.name, &target);
+                entry.pod.spec.node_name = Some(target);
                 entry.pod.status.unschedulable_message = None;
                 entry.last_schedule_failure = None;
                 entry.stage = Stage::Pulling { since: now };
                 let r = entry.object.clone();
-                let msg = messages::scheduled(&entry.pod.namespace, &entry.pod.name, &target);
                 sim.record(
                     EventType::Normal,
                     messages::REASON_SCHEDULED,

@@ -5,20 +5,23 @@
 //! resource maps. Cloning a `Shared` copies a pointer; writing through it (`DerefMut`) copies the
 //! value first when it is shared, so code reads and writes it as the plain value. Equality,
 //! hashing, `Debug` and serde all see the value itself, never the sharing.
+//!
+//! `Rc`, not `Arc`: the simulation runs on one thread (the page's wasm has no other, and events
+//! already share `Rc<str>` texts), and an atomic count would cost on every pod's copy.
 
-use std::sync::Arc;
+use std::rc::Rc;
 
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Shared<T>(Arc<T>);
+pub struct Shared<T>(Rc<T>);
 
 impl<T> Shared<T> {
     pub fn new(value: T) -> Self {
-        Shared(Arc::new(value))
+        Shared(Rc::new(value))
     }
 
     /// Whether two values are one shared copy (not merely equal).
     pub fn ptr_eq(a: &Self, b: &Self) -> bool {
-        Arc::ptr_eq(&a.0, &b.0)
+        Rc::ptr_eq(&a.0, &b.0)
     }
 }
 
@@ -41,10 +44,10 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// Writes go to this value alone: a shared value is copied first (`Arc::make_mut`).
+/// Writes go to this value alone: a shared value is copied first (`Rc::make_mut`).
 impl<T: Clone> std::ops::DerefMut for Shared<T> {
     fn deref_mut(&mut self) -> &mut T {
-        Arc::make_mut(&mut self.0)
+        Rc::make_mut(&mut self.0)
     }
 }
 
