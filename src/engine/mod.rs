@@ -797,11 +797,11 @@ impl Simulation {
         self.kubelet_queue_nodes = self.nodes_version;
     }
 
-    /// The active pods whose next kubelet step is due at `now`, in (namespace, name) order.
+    /// The active pods whose next kubelet step is due at `now`, once each, in slot order (the
+    /// order of their entries in memory).
     pub(crate) fn kubelet_due_pods(&mut self, now: SimTime) -> Vec<PodKey> {
         self.refresh_kubelet_queue();
-        let due = self.kubelet_queue.due_count(now);
-        if due == 0 {
+        if self.kubelet_queue.due_count(now) == 0 {
             return Vec::new();
         }
         let mut keys: Vec<PodKey> = self
@@ -810,7 +810,7 @@ impl Simulation {
             .filter(|(t, k)| self.pods.get(k).is_some_and(|e| e.kubelet_due == Some(*t)))
             .map(|(_, k)| k)
             .collect();
-        self.pods.sort_by_name(&mut keys);
+        keys.sort_unstable();
         // A pod queued twice at one instant (taken off in between) is listed twice.
         keys.dedup();
         keys

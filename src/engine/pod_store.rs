@@ -259,9 +259,18 @@ impl PodStore {
     /// Sorts keys into (namespace, name) order, the order of the API's lists and of upstream's
     /// informer-fed loops here. A key listed twice stays listed twice, side by side.
     pub fn sort_by_name(&self, keys: &mut [PodKey]) {
-        let mut ranked: Vec<(NameRank, PodKey)> = keys
+        let order = self.name_order(keys);
+        let sorted: Vec<PodKey> = order.iter().map(|&i| keys[i]).collect();
+        keys.copy_from_slice(&sorted);
+    }
+
+    /// The positions of `keys` taken in (namespace, name) order. Reads the ranks only, and the
+    /// names where ranks tie.
+    pub fn name_order(&self, keys: &[PodKey]) -> Vec<usize> {
+        let mut ranked: Vec<(NameRank, usize)> = keys
             .iter()
-            .map(|k| (self.ranks[k.slot as usize], *k))
+            .enumerate()
+            .map(|(i, k)| (self.ranks[k.slot as usize], i))
             .collect();
         ranked.sort_unstable();
         // Ranks tie only for names alike in their first 16 bytes: those runs go by the strings.
@@ -273,15 +282,13 @@ impl PodStore {
             }
             if end - start > 1 {
                 ranked[start..end].sort_by(|a, b| {
-                    let (pa, pb) = (&self[&a.1].pod, &self[&b.1].pod);
+                    let (pa, pb) = (&self[&keys[a.1]].pod, &self[&keys[b.1]].pod);
                     (&pa.namespace, &pa.name).cmp(&(&pb.namespace, &pb.name))
                 });
             }
             start = end;
         }
-        for (slot, (_, k)) in keys.iter_mut().zip(ranked) {
-            *slot = k;
-        }
+        ranked.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Makes room for `additional` more pods without moving the table while they are added.
