@@ -441,11 +441,7 @@ fn resources(
     node: &Node,
     usage: Option<&crate::engine::scheduler::NodeUsage>,
 ) -> Vec<ResourceView> {
-    let requested = |name: &str| -> i64 {
-        usage
-            .and_then(|u| u.requested.get(name).copied())
-            .unwrap_or(0)
-    };
+    let requested = |name: &str| -> i64 { usage.and_then(|u| u.requested.get(name)).unwrap_or(0) };
     let pods = usage.map(|u| u.pods).unwrap_or(0);
     let alloc =
         |name: &str| -> Option<&Quantity> { node.allocatable.as_ref().and_then(|a| a.get(name)) };

@@ -125,7 +125,7 @@ impl Simulation {
             {
                 node_usage.pods -= 1;
                 for (name, q) in crate::model::effective_requests_of(&p.spec) {
-                    *node_usage.requested.entry(name).or_default() -= q.milli;
+                    node_usage.requested.add(&name, -q.milli);
                 }
                 node_usage.host_ports.retain(|hp| {
                     !p.spec

@@ -85,6 +85,9 @@ pub(crate) fn run(sim: &mut Simulation) {
             sim.pod_changed(&key);
         }
     }
+    if lifecycle.is_empty() {
+        return;
+    }
     let base = sim.events.len();
     // Per lifecycle step, in memory order: where its events start after `base`, and how many.
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(lifecycle.len());
@@ -93,12 +96,18 @@ pub(crate) fn run(sim: &mut Simulation) {
         lifecycle_step(sim, *key, now, timing);
         spans.push((start - base, sim.events.len() - start));
     }
+    let order = if sim.kubelet_order.0 == lifecycle {
+        std::mem::take(&mut sim.kubelet_order.1)
+    } else {
+        sim.pods.name_order(&lifecycle)
+    };
     let mut source: Vec<usize> = Vec::with_capacity(sim.events.len() - base);
-    for i in sim.pods.name_order(&lifecycle) {
+    for &i in &order {
         let (start, len) = spans[i];
         source.extend(start..start + len);
     }
     permute(&mut sim.events[base..], &source);
+    sim.kubelet_order = (lifecycle, order);
 }
 
 /// Moves a pod one step along pull → start → Running → Ready, with the kubelet's events.

@@ -306,6 +306,9 @@ pub struct Simulation {
     /// due pods. Valid for `kubelet_queue_nodes` (node readiness decides whether a kubelet works).
     kubelet_queue: kubelet_queue::KubeletQueue,
     kubelet_queue_nodes: u64,
+    /// The kubelet's last batch of lifecycle steps (keys in slot order) and their name order:
+    /// the same pods usually take their next step together, and need no second sort.
+    kubelet_order: (Vec<PodKey>, Vec<usize>),
     /// The scheduler's `NodeInfo` per node name, kept as pods are bound, finish or go.
     usage: HashMap<String, scheduler::NodeUsage>,
     /// DaemonSets whose inputs changed since their last sync (the controller's work queue).
@@ -370,6 +373,7 @@ impl Simulation {
             active: Default::default(),
             kubelet_queue: Default::default(),
             kubelet_queue_nodes: 0,
+            kubelet_order: Default::default(),
             usage: HashMap::default(),
             dirty: HashSet::default(),
             scheduler_dirty: false,

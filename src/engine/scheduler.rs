@@ -20,9 +20,30 @@ use std::borrow::Cow;
 pub struct NodeUsage {
     pub pods: i64,
     /// Requested milli-units per resource name.
-    pub requested: HashMap<String, i64>,
+    pub requested: Requested,
     /// (host port, protocol, host IP) in use.
     pub host_ports: Vec<(i32, String, String)>,
+}
+
+/// Resource name → requested milli-units on one node. A node's pods request a handful of
+/// resources (cpu, memory, now and then one more), so a list scanned by name beats hashing the
+/// name: the scheduler reads and updates it for every pod it binds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Requested(Vec<(String, i64)>);
+
+impl Requested {
+    /// The milli-units requested of `name`, if any pod requested it.
+    pub fn get(&self, name: &str) -> Option<i64> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, m)| *m)
+    }
+
+    /// Adds `milli` (negative to take off) to what is requested of `name`.
+    pub fn add(&mut self, name: &str, milli: i64) {
+        match self.0.iter_mut().find(|(n, _)| n == name) {
+            Some((_, total)) => *total += milli,
+            None => self.0.push((name.to_string(), milli)),
+        }
+    }
 }
 
 /// The per-node usage of every non-terminal pod bound to a node.
@@ -57,12 +78,7 @@ pub(crate) fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
 }
 
 fn add_requested(u: &mut NodeUsage, name: &str, milli: i64) {
-    match u.requested.get_mut(name) {
-        Some(total) => *total += milli,
-        None => {
-            u.requested.insert(name.to_string(), milli);
-        }
-    }
+    u.requested.add(name, milli);
 }
 
 /// `effective_requests_of` as (resource, milli-units) pairs sorted by resource name.
@@ -199,7 +215,7 @@ pub fn fits_request(
     };
     let mut reasons = Vec::new();
     let alloc_milli = |name: &str| alloc.get(name).map_or(0, |q| q.milli);
-    let used = |name: &str| usage.requested.get(name).copied().unwrap_or(0);
+    let used = |name: &str| usage.requested.get(name).unwrap_or(0);
     let insufficient = |name: &str, want: i64| want > 0 && want > alloc_milli(name) - used(name);
     let allowed_pods = alloc.get("pods").map_or(0, |q| q.value());
     if usage.pods + 1 > allowed_pods {
