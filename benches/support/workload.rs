@@ -138,10 +138,10 @@ pub fn daemon_sets(count: usize) -> Vec<DaemonSet> {
         .collect()
 }
 
-/// Applies the DaemonSets and settles; returns the number of daemon pods (to check the work)
-/// and the simulation, so that criterion frees it outside the timed part (settling is the
-/// work; the CLI exits without freeing and the page keeps its simulation).
-pub fn settle(mut sim: Simulation, dss: &[DaemonSet]) -> (usize, Simulation) {
+/// Applies the DaemonSets and settles: the timed work. Returns the simulation so that the
+/// caller frees it outside the timed part (the CLI exits without freeing and the page keeps its
+/// simulation) and checks the work with `daemon_pods`, also untimed.
+pub fn settle(mut sim: Simulation, dss: &[DaemonSet]) -> Simulation {
     for ds in dss {
         sim.apply(Command::ApplyDaemonSet(ds.clone())).expect("ds");
     }
@@ -149,6 +149,10 @@ pub fn settle(mut sim: Simulation, dss: &[DaemonSet]) -> (usize, Simulation) {
         limit: SimDuration::from_secs(600),
     })
     .expect("settle");
-    let daemon_pods = sim.pods().filter(|p| p.controller_ref().is_some()).count();
-    (daemon_pods, sim)
+    sim
+}
+
+/// The number of daemon pods, to check that a settle did the work.
+pub fn daemon_pods(sim: &Simulation) -> usize {
+    sim.pods().filter(|p| p.controller_ref().is_some()).count()
 }
