@@ -188,7 +188,10 @@ fn lifecycle_step(sim: &mut Simulation, key: PodKey, now: SimTime, timing: super
                     started,
                 );
             }
-            sim.pod_changed(&key);
+            // Running but not Ready changes nothing its DaemonSet computes (the controller reads
+            // a phase only to find Failed and Succeeded pods; status counts readiness), so the
+            // DaemonSet is not woken for it.
+            sim.pod_progressed(&key);
         }
         Stage::Running { .. } | Stage::Settled => {
             e.stage = Stage::Settled;
