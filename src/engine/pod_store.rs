@@ -1,18 +1,19 @@
-//! The pod table: every pod's entry in a slab addressed by a small copyable `PodKey`, plus one
-//! name index in (namespace, name) order for listing and for the API's lookups by name.
+//! The pod table: every pod's entry in a slab addressed by a small copyable `PodKey`, a hash
+//! index for the API's lookups by name, and the (namespace, name) order for listing, sorted when
+//! first asked for after a change (settling thousands of pods creates them all before anything
+//! lists them, and sorting once costs less than keeping a tree ordered through every insert).
 //!
 //! The controllers' indexes (owned, unbound, active, orphans) hold `PodKey`s, so following one
 //! costs an array access instead of a string comparison per tree level. A key carries the slot's
 //! generation: a key kept across the removal of its pod never reaches a newer pod in that slot.
 //!
 //! Names are ordered by a `NameRank` first, the first 16 bytes of namespace and name as two
-//! integers: generated names (`agent-3-x7k2p`) fit, so the index and the sorts into name order
-//! compare two integers instead of calling `memcmp`, and compare the strings only on a tie.
+//! integers: generated names (`agent-3-x7k2p`) fit, so sorts into name order compare integers
+//! instead of calling `memcmp`, and compare the strings only on a tie.
 
 use super::PodEntry;
-use std::borrow::Borrow;
-use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// A pod's handle inside one `Simulation` (not its name: see `PodStore::lookup`).
@@ -58,71 +59,6 @@ fn prefix(s: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
-/// A name in the index, ordered by its 16-byte prefix, then by the string.
-#[derive(Clone, Debug)]
-struct NameKey<'a> {
-    prefix: u128,
-    name: NameText<'a>,
-}
-
-/// The index stores the text its pod's event reference holds (`PodEntry::object`), a pointer
-/// copy; a lookup borrows the caller's.
-#[derive(Clone, Debug)]
-enum NameText<'a> {
-    Borrowed(&'a str),
-    Shared(Rc<str>),
-}
-
-impl NameText<'_> {
-    fn as_str(&self) -> &str {
-        match self {
-            NameText::Borrowed(s) => s,
-            NameText::Shared(s) => s,
-        }
-    }
-}
-
-impl<'a> NameKey<'a> {
-    fn borrowed(name: &'a str) -> Self {
-        NameKey {
-            prefix: prefix(name),
-            name: NameText::Borrowed(name),
-        }
-    }
-}
-
-impl PartialEq for NameKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for NameKey<'_> {}
-
-impl Ord for NameKey<'_> {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.prefix
-            .cmp(&other.prefix)
-            .then_with(|| self.name.as_str().cmp(other.name.as_str()))
-    }
-}
-
-impl PartialOrd for NameKey<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// The index's own key, so that a lookup can borrow a `NameKey` of any lifetime from it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct StoredName(NameKey<'static>);
-
-impl<'a> Borrow<NameKey<'a>> for StoredName {
-    fn borrow(&self) -> &NameKey<'a> {
-        &self.0
-    }
-}
-
 /// A slot holds its entry boxed: the slab then grows by copying 16 bytes a pod, not a whole
 /// entry, and an entry never moves once stored.
 #[derive(Clone, Debug)]
@@ -138,9 +74,11 @@ pub(crate) struct PodStore {
     /// Each slot's `NameRank`, apart from the entries so that sorting keys reads 32 bytes a pod.
     ranks: Vec<NameRank>,
     free: Vec<u32>,
-    /// namespace → name → key: nested so that a namespace is stored once, and the iteration
-    /// order is the (namespace, name) order of the API's lists.
-    by_name: BTreeMap<String, BTreeMap<StoredName, PodKey>>,
+    /// namespace → name → key: nested so that a lookup by `&str` allocates nothing; a name is
+    /// the text its pod's event reference holds (`PodEntry::object`), shared.
+    by_name: HashMap<String, HashMap<Rc<str>, PodKey>>,
+    /// Every key in (namespace, name) order, once asked for since the last insert or removal.
+    order: OnceCell<Vec<PodKey>>,
     len: usize,
 }
 
@@ -167,10 +105,7 @@ impl PodStore {
 
     /// The key of the pod with this namespace and name.
     pub fn lookup(&self, namespace: &str, name: &str) -> Option<PodKey> {
-        self.by_name
-            .get(namespace)?
-            .get(&NameKey::borrowed(name))
-            .copied()
+        self.by_name.get(namespace)?.get(name).copied()
     }
 
     pub fn contains_name(&self, namespace: &str, name: &str) -> bool {
@@ -199,17 +134,15 @@ impl PodStore {
         self.ranks[slot as usize] = rank;
         // The namespace is copied only for the first pod in it.
         if !self.by_name.contains_key(&pod.namespace) {
-            self.by_name.insert(pod.namespace.clone(), BTreeMap::new());
+            self.by_name
+                .insert(pod.namespace.clone(), HashMap::default());
         }
         debug_assert_eq!(*entry.object.name, *pod.name);
-        let name = NameKey {
-            prefix: rank.name,
-            name: NameText::Shared(entry.object.name.clone()),
-        };
         self.by_name
             .get_mut(&pod.namespace)
             .expect("namespace indexed above")
-            .insert(StoredName(name), key);
+            .insert(entry.object.name.clone(), key);
+        self.order.take();
         self.slots[slot as usize].entry = Some(Box::new(entry));
         self.len += 1;
         key
@@ -224,25 +157,40 @@ impl PodStore {
         slot.generation = slot.generation.wrapping_add(1);
         self.free.push(key.slot);
         if let Some(names) = self.by_name.get_mut(&entry.pod.namespace) {
-            names.remove(&NameKey::borrowed(&entry.pod.name));
+            names.remove(entry.pod.name.as_str());
             if names.is_empty() {
                 self.by_name.remove(&entry.pod.namespace);
             }
         }
+        self.order.take();
         self.len -= 1;
         Some(entry)
     }
 
     /// Keys and entries in (namespace, name) order.
     pub fn iter(&self) -> impl Iterator<Item = (&PodKey, &PodEntry)> {
-        self.by_name.values().flat_map(|names| {
-            names.values().map(|k| {
-                let e = self.slots[k.slot as usize]
-                    .entry
-                    .as_deref()
-                    .expect("indexed pods are stored");
-                (k, e)
-            })
+        let order = self.order.get_or_init(|| {
+            let keys: Vec<PodKey> = self
+                .slots
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.entry.is_some())
+                .map(|(i, s)| PodKey {
+                    slot: i as u32,
+                    generation: s.generation,
+                })
+                .collect();
+            self.name_order(&keys)
+                .into_iter()
+                .map(|i| keys[i])
+                .collect()
+        });
+        order.iter().map(|k| {
+            let e = self.slots[k.slot as usize]
+                .entry
+                .as_deref()
+                .expect("listed pods are stored");
+            (k, e)
         })
     }
 
