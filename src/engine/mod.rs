@@ -17,9 +17,9 @@
 //! and a (namespace, name) order sorted when listed (`pod_store`); the controllers' sets (owned
 //! per DaemonSet, unbound, active, orphans) hold keys. The kubelet's work is a queue of
 //! per-instant buckets (`kubelet_queue`), the scheduler's per-node usage is kept as pods bind,
-//! finish or go, and a DaemonSet's pods are grouped by node index. Events share their texts: a pod's events point at
-//! one copy of its names, and the kubelet's messages that repeat from pod to pod are made once
-//! (`messages::SharedTexts`). Wherever upstream's order shows (events), loops still meet pods in
+//! finish or go, and a DaemonSet's pods are grouped by node index. Events share their texts: a
+//! pod's events point at one copy of its names, and the kubelet's messages that repeat from pod
+//! to pod are made once (`messages::SharedTexts`). Wherever upstream's order shows (events), loops still meet pods in
 //! (namespace, name) order and nodes in name order; the kubelet's lifecycle steps, which commute,
 //! run in memory order and have their events put back in name order.
 
