@@ -19,9 +19,10 @@
 //! per-instant buckets (`kubelet_queue`), the scheduler's per-node usage is kept as pods bind,
 //! finish or go, and a DaemonSet's pods are grouped by node index. Events share their texts: a
 //! pod's events point at one copy of its names, and the kubelet's messages that repeat from pod
-//! to pod are made once (`messages::SharedTexts`). Wherever upstream's order shows (events), loops still meet pods in
-//! (namespace, name) order and nodes in name order; the kubelet's lifecycle steps, which commute,
-//! run in memory order and have their events put back in name order.
+//! to pod are made once (`messages::SharedTexts`). Wherever upstream's order shows (events),
+//! loops still meet pods in (namespace, name) order and nodes in name order; the kubelet's
+//! lifecycle steps, which commute, run in memory order and have their events put back in name
+//! order.
 
 mod controller;
 pub mod explain;
