@@ -45,7 +45,7 @@ use crate::model::{
     Pod, ResourceList, Shared, SimDuration, SimTime, Taint, TaintEffect,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 pub use history::ControllerRevision;
 pub use placement::{Decision, Unfit};
@@ -299,7 +299,7 @@ pub struct Simulation {
     daemon_sets: Vec<DaemonSet>,
     pub(crate) pods: pod_store::PodStore,
     /// DaemonSet uid → the pods it controls (the controller-ref index of an informer).
-    owned: HashMap<String, BTreeSet<PodKey>>,
+    owned: HashMap<String, pod_store::KeyList>,
     /// Pods not bound to a node yet: the scheduler's queue.
     unbound: pod_store::KeySet,
     /// Pods the kubelet still has work for (starting, terminating, recovering readiness).
@@ -861,7 +861,10 @@ impl Simulation {
 
     /// The pods a DaemonSet controls.
     pub(crate) fn owned_pods(&self, uid: &str) -> impl Iterator<Item = &PodKey> {
-        self.owned.get(uid).into_iter().flatten()
+        self.owned
+            .get(uid)
+            .into_iter()
+            .flat_map(pod_store::KeyList::iter)
     }
 
     pub(crate) fn orphan_pods(&self) -> impl Iterator<Item = &PodKey> {

@@ -318,6 +318,44 @@ impl KeySet {
     }
 }
 
+/// A set of pod keys kept sorted in a list: keys of new pods mostly come last, so an insert is
+/// usually a push, and iteration (every sync walks its DaemonSet's pods) is a slice walk, in the
+/// same key order a `BTreeSet` would give.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeyList(Vec<PodKey>);
+
+impl KeyList {
+    pub fn insert(&mut self, key: PodKey) -> bool {
+        match self.0.last() {
+            Some(last) if *last >= key => match self.0.binary_search(&key) {
+                Ok(_) => false,
+                Err(at) => {
+                    self.0.insert(at, key);
+                    true
+                }
+            },
+            _ => {
+                self.0.push(key);
+                true
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &PodKey) -> bool {
+        match self.0.binary_search(key) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, PodKey> {
+        self.0.iter()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +377,19 @@ mod tests {
         };
         let object = crate::engine::pod_ref(&pod);
         PodEntry::new(pod, object, Stage::Unbound, true)
+    }
+
+    #[test]
+    fn key_list_keeps_keys_sorted_and_once() {
+        let mut list = KeyList::default();
+        for slot in [3, 7, 1, 7, 9, 0, 3] {
+            list.insert(PodKey::for_tests(slot));
+        }
+        let slots = |l: &KeyList| l.iter().map(|k| k.slot).collect::<Vec<_>>();
+        assert_eq!(slots(&list), [0, 1, 3, 7, 9]);
+        assert!(list.remove(&PodKey::for_tests(3)));
+        assert!(!list.remove(&PodKey::for_tests(3)));
+        assert_eq!(slots(&list), [0, 1, 7, 9]);
     }
 
     fn names(store: &PodStore) -> Vec<String> {
