@@ -2,10 +2,11 @@
 # Installs every tool the project needs, pinned, idempotently: a warm machine skips each step
 # after checking the exact version. Versions and reasons: docs/TOOLCHAIN.md of the project brief
 # (summarised in README.md).
-# Usage: scripts/setup.sh [--web] [--browser]
+# Usage: scripts/setup.sh [--web] [--browser] [--valgrind]
 #   (no flag)   the wasm32 target, rustfmt and clippy (native tests need nothing else)
 #   --web       + trunk, wasm-bindgen-cli (matching Cargo.lock), wasm-opt (npm binaryen)
 #   --browser   + Debian's chromium and chromium-driver (the same build), and a Korean font
+#   --valgrind  + Debian's valgrind (scripts/count-instructions.sh)
 # Needs: rustup with a stable >= 1.95 toolchain, and (for --web/--browser) apt-get and npm or
 # root to install them. Runs without a terminal (CI=true, no stdin).
 set -euo pipefail
@@ -16,11 +17,12 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 
-want_web=0 want_browser=0
+want_web=0 want_browser=0 want_valgrind=0
 for arg in "$@"; do
   case "$arg" in
     --web) want_web=1 ;;
     --browser) want_browser=1 ;;
+    --valgrind) want_valgrind=1 ;;
     *) echo "setup.sh: unknown flag $arg" >&2; exit 2 ;;
   esac
 done
@@ -101,4 +103,9 @@ if [ "$want_browser" = 1 ]; then
     say "installing a Korean font (Debian's fonts-nanum) for the screenshots"
     apt_install fonts-nanum
   fi
+fi
+
+if [ "$want_valgrind" = 1 ] && ! command -v valgrind >/dev/null; then
+  say "installing Debian's valgrind"
+  apt_install valgrind
 fi
