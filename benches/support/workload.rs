@@ -51,12 +51,7 @@ pub fn cluster(nodes: usize) -> Simulation {
             let mut labels = Labels::new();
             labels.insert("app".into(), format!("web-{j}"));
             let pod = Pod {
-                namespace: "default".into(),
-                name: format!("web-{j}-{i:05}"),
-                uid: String::new(),
                 labels: labels.into(),
-                annotations: Labels::new(),
-                owner_references: vec![].into(),
                 spec: PodSpec {
                     node_name: Some(format!("node-{i:05}")),
                     containers: vec![c].into(),
@@ -68,8 +63,7 @@ pub fn cluster(nodes: usize) -> Simulation {
                     ready: true,
                     ..Default::default()
                 },
-                creation_timestamp: SimTime::ZERO,
-                deletion_timestamp: None,
+                ..Pod::new("default", format!("web-{j}-{i:05}"))
             };
             sim.apply(Command::ApplyPod(pod)).expect("pod");
         }

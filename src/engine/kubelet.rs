@@ -115,7 +115,7 @@ fn lifecycle_step(sim: &mut Simulation, key: PodKey, now: SimTime, timing: super
     let e = sim
         .pods
         .get_mut(&key)
-        .expect("pod present: looked up above");
+        .expect("a due pod is stored: `run` took it from the store");
     let r = e.object.clone();
     let image = e
         .pod
@@ -300,20 +300,12 @@ mod tests {
         let names = ["pod-e", "pod-d", "pod-c", "pod-b", "pod-a"];
         for name in names {
             let pod = Pod {
-                namespace: "default".into(),
-                name: name.into(),
-                uid: String::new(),
-                labels: Default::default(),
-                annotations: Default::default(),
-                owner_references: Default::default(),
                 spec: PodSpec {
                     node_name: Some("node-1".into()),
                     containers: vec![Container::new("app", "app:1")].into(),
                     ..Default::default()
                 },
-                status: Default::default(),
-                creation_timestamp: SimTime::ZERO,
-                deletion_timestamp: None,
+                ..Pod::new("default", name)
             };
             sim.apply(Command::ApplyPod(pod)).unwrap();
         }

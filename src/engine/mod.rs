@@ -845,9 +845,9 @@ impl Simulation {
         }
         match owner {
             Some(o) => {
-                self.owned.entry(o.uid.clone()).or_default().insert(*key);
+                entry_or_default(&mut self.owned, &o.uid).insert(*key);
                 self.orphans.remove(key);
-                self.dirty.insert(o.uid.clone());
+                mark_dirty(&mut self.dirty, &o.uid);
                 e.pod.owner_references.push(o);
             }
             None => {

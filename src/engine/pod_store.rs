@@ -216,30 +216,15 @@ impl PodStore {
     /// names where ranks tie.
     pub fn name_order(&self, keys: &[PodKey]) -> Vec<usize> {
         let rank = |k: &PodKey| self.ranks[k.slot as usize];
-        let mut order: Vec<usize> = match keys.first() {
-            // One namespace (the usual batch): order by the name's prefix alone, a cheaper key.
-            Some(first)
-                if keys
-                    .iter()
-                    .all(|k| rank(k).namespace == rank(first).namespace) =>
-            {
-                let mut ranked: Vec<(u128, u32)> = keys
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| (rank(k).name, i as u32))
-                    .collect();
-                ranked.sort_unstable();
-                ranked.into_iter().map(|(_, i)| i as usize).collect()
-            }
-            _ => {
-                let mut ranked: Vec<(NameRank, u32)> = keys
-                    .iter()
-                    .enumerate()
-                    .map(|(i, k)| (rank(k), i as u32))
-                    .collect();
-                ranked.sort_unstable();
-                ranked.into_iter().map(|(_, i)| i as usize).collect()
-            }
+        let one_namespace = keys.first().is_some_and(|first| {
+            keys.iter()
+                .all(|k| rank(k).namespace == rank(first).namespace)
+        });
+        // One namespace (the usual batch): the name's prefix alone is the key, a cheaper one.
+        let mut order = if one_namespace {
+            positions_by(keys, |k| rank(k).name)
+        } else {
+            positions_by(keys, rank)
         };
         // Ranks tie only for names alike in their first 16 bytes: those runs go by the strings.
         let mut start = 0;
@@ -265,6 +250,17 @@ impl PodStore {
         self.slots.reserve(additional - reusable);
         self.ranks.reserve(additional - reusable);
     }
+}
+
+/// The positions of `keys` in the order of `key_of` (ties in any order).
+fn positions_by<K: Ord>(keys: &[PodKey], key_of: impl Fn(&PodKey) -> K) -> Vec<usize> {
+    let mut keyed: Vec<(K, u32)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (key_of(k), i as u32))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i as usize).collect()
 }
 
 impl std::ops::Index<&PodKey> for PodStore {
@@ -363,18 +359,7 @@ mod tests {
     use crate::model::Pod;
 
     fn entry(namespace: &str, name: &str) -> PodEntry {
-        let pod = Pod {
-            namespace: namespace.into(),
-            name: name.into(),
-            uid: String::new(),
-            labels: Default::default(),
-            annotations: Default::default(),
-            owner_references: Default::default(),
-            spec: Default::default(),
-            status: Default::default(),
-            creation_timestamp: crate::model::SimTime::ZERO,
-            deletion_timestamp: None,
-        };
+        let pod = Pod::new(namespace, name);
         let object = crate::engine::pod_ref(&pod);
         PodEntry::new(pod, object, Stage::Unbound, true)
     }

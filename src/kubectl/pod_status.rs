@@ -66,23 +66,16 @@ pub fn pod_ready(pod: &Pod) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Container, PodSpec, PodStatus, SimTime};
+    use crate::model::{Container, PodSpec, SimTime};
 
     fn pod() -> Pod {
         Pod {
-            namespace: "default".into(),
-            name: "fluentd-x8k2p".into(),
             uid: "u".into(),
-            labels: Default::default(),
-            annotations: Default::default(),
-            owner_references: vec![].into(),
             spec: PodSpec {
                 containers: vec![Container::new("fluentd", "fluentd")].into(),
                 ..Default::default()
             },
-            status: PodStatus::default(),
-            creation_timestamp: SimTime::ZERO,
-            deletion_timestamp: None,
+            ..Pod::new("default", "fluentd-x8k2p")
         }
     }
 

@@ -221,6 +221,23 @@ pub struct Pod {
 }
 
 impl Pod {
+    /// A pod with only a namespace and a name: no labels, owners or containers, unbound,
+    /// Pending, created at time zero. Fill in the rest with struct update syntax.
+    pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
+        Pod {
+            namespace: namespace.into(),
+            name: name.into(),
+            uid: String::new(),
+            labels: Default::default(),
+            annotations: Labels::new(),
+            owner_references: Default::default(),
+            spec: PodSpec::default(),
+            status: PodStatus::default(),
+            creation_timestamp: SimTime::ZERO,
+            deletion_timestamp: None,
+        }
+    }
+
     /// The controller owner reference, if any.
     pub fn controller_ref(&self) -> Option<&OwnerReference> {
         self.owner_references.iter().find(|o| o.controller)

@@ -494,12 +494,7 @@ fn t16_second_daemon_set_on_the_same_host_port_stays_pending() {
 
 fn orphan(name: &str, node_name: &str, labels_: &[(&str, &str)]) -> Pod {
     Pod {
-        namespace: "default".into(),
-        name: name.into(),
-        uid: String::new(),
         labels: labels(labels_).into(),
-        annotations: Labels::new(),
-        owner_references: vec![].into(),
         spec: PodSpec {
             node_name: Some(node_name.into()),
             containers: vec![container("c", "nginx")].into(),
@@ -511,8 +506,7 @@ fn orphan(name: &str, node_name: &str, labels_: &[(&str, &str)]) -> Pod {
             ready: true,
             ..Default::default()
         },
-        creation_timestamp: SimTime::ZERO,
-        deletion_timestamp: None,
+        ..Pod::new("default", name)
     }
 }
 
