@@ -81,7 +81,9 @@ pub(crate) fn nodes_to_daemon_pods(sim: &Simulation, ds: &DaemonSet) -> NodePods
         if pod.deletion_timestamp.is_some() && pod.status.phase.is_terminal() {
             continue;
         }
-        if let Some(node) = pod.target_node_name() {
+        if let Some(Some(i)) = sim.known_target_position(e) {
+            placed.push((i as u32, *key));
+        } else if let Some(node) = pod.target_node_name() {
             match sim.target_position(e, node) {
                 Some(i) => placed.push((i as u32, *key)),
                 None => missing.entry(node).or_default().push((pod, *key)),
@@ -242,13 +244,13 @@ fn manage(sim: &mut Simulation, index: usize, hash: &str, node_to_pods: &NodePod
         }
     };
     let decisions = sim.decisions_for(index);
-    let mut nodes_needing_pods: Vec<String> = Vec::new();
+    let mut nodes_needing_pods: Vec<usize> = Vec::new();
     let mut pods_to_delete: Vec<PodKey> = Vec::new();
     for (i, decision) in decisions.iter().enumerate() {
         let (create, delete) =
             pods_should_be_on_node(sim, &ds, i, decision, node_to_pods.on_node(i), hash);
         if create {
-            nodes_needing_pods.push(sim.nodes()[i].name.clone());
+            nodes_needing_pods.push(i);
         }
         pods_to_delete.extend(delete);
     }
@@ -413,15 +415,15 @@ pub(crate) fn sync_nodes(
     sim: &mut Simulation,
     index: usize,
     to_delete: &[PodKey],
-    to_create: &[String],
+    to_create: &[usize],
     hash: &str,
 ) -> bool {
     if !to_create.is_empty() {
         let ds = sim.daemon_set_at(index).clone();
         sim.pods.reserve(to_create.len());
         let prototype = new_pod(&ds, hash);
-        for node in to_create {
-            create_pod(sim, &ds, &prototype, node);
+        for &position in to_create {
+            create_pod(sim, &ds, &prototype, position);
         }
     }
     let reference = ds_ref(sim.daemon_set_at(index));
@@ -490,11 +492,12 @@ fn new_pod(ds: &DaemonSet, hash: &str) -> PodPrototype {
 
 /// `NewPod` + `CreatePods` (R2.4, R1.9, R5.3): the prototype with the injected single-node
 /// affinity.
-fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, node: &str) {
+fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, position: usize) {
     let mut spec = prototype.spec.clone();
-    if spec.node_name.is_none() {
+    let pinned = spec.node_name.is_none();
+    if pinned {
         // R1.9: required terms are replaced by exactly one `metadata.name In [node]` term.
-        spec.required_node_affinity = Some(sim.injected_affinity(node));
+        spec.required_node_affinity = Some(sim.injected_affinity(position));
     }
     let labels = prototype.labels.clone();
     let name = loop {
@@ -525,7 +528,14 @@ fn create_pod(sim: &mut Simulation, ds: &DaemonSet, prototype: &PodPrototype, no
         Stage::Unbound
     };
     let object = super::pod_ref_in(prototype.reference.namespace.clone(), &pod.name);
-    sim.insert_pod(PodEntry::new(pod, object, stage, !bound));
+    let entry = PodEntry::new(pod, object, stage, !bound);
+    if pinned {
+        // Its target is the node at `position`: no lookup by name needed later.
+        entry
+            .node_position
+            .set((sim.nodes_version, position as u32));
+    }
+    sim.insert_pod(entry);
     sim.record(
         EventType::Normal,
         super::messages::REASON_SUCCESSFUL_CREATE,

@@ -311,8 +311,13 @@ pub struct Simulation {
     /// The kubelet's last batch of lifecycle steps (keys in slot order) and their name order:
     /// the same pods usually take their next step together, and need no second sort.
     kubelet_order: (Vec<PodKey>, Vec<usize>),
-    /// The scheduler's `NodeInfo` per node name, kept as pods are bound, finish or go.
-    usage: HashMap<String, scheduler::NodeUsage>,
+    /// The scheduler's `NodeInfo` per node, aligned with `nodes` (see `node_added`), kept as pods
+    /// are bound, finish or go.
+    usage: Vec<scheduler::NodeUsage>,
+    /// The same for node names with no node: pods bound to a node that does not exist (yet).
+    usage_elsewhere: HashMap<String, scheduler::NodeUsage>,
+    /// Each node's allocatable as the scheduler reads it, as of a `nodes_version`.
+    allocatable: (u64, Vec<scheduler::Allocatable>),
     /// DaemonSets whose inputs changed since their last sync (the controller's work queue).
     dirty: HashSet<String>,
     /// The scheduler should retry: a pod was queued, a node changed or resources were freed.
@@ -336,9 +341,9 @@ pub struct Simulation {
     revisions: HashMap<String, Vec<ControllerRevision>>,
     names: names::NameGenerator,
     events: Vec<Event>,
-    /// The node affinity injected into daemon pods per node name (R1.9), shared by every
-    /// DaemonSet's pod for that node.
-    injected_affinities: HashMap<String, Shared<crate::model::NodeSelector>>,
+    /// The node affinity injected into daemon pods per node (R1.9), aligned with `nodes` and
+    /// made on first use, shared by every DaemonSet's pod for that node.
+    injected_affinities: Vec<Option<Shared<crate::model::NodeSelector>>>,
     /// The messages events repeat from pod to pod, each kept once.
     pub(crate) texts: messages::SharedTexts,
     /// Failed-pod back-off per `<ds-uid>/<observedGeneration>/<node>` (R2.5): (delay, last update).
@@ -376,7 +381,9 @@ impl Simulation {
             kubelet_queue: Default::default(),
             kubelet_queue_nodes: 0,
             kubelet_order: Default::default(),
-            usage: HashMap::default(),
+            usage: Vec::new(),
+            usage_elsewhere: HashMap::default(),
+            allocatable: (0, Vec::new()),
             dirty: HashSet::default(),
             scheduler_dirty: false,
             node_removed: false,
@@ -551,6 +558,11 @@ impl Simulation {
             Command::DeleteNode { name } => {
                 let idx = self.node_index(&name)?;
                 self.nodes.remove(idx);
+                self.injected_affinities.remove(idx);
+                let usage = self.usage.remove(idx);
+                if usage.pods != 0 {
+                    self.usage_elsewhere.insert(name, usage);
+                }
                 self.reindex_nodes();
                 self.node_removed = true;
                 self.nodes_changed();
@@ -698,7 +710,10 @@ impl Simulation {
         }
         if e.counted {
             if let Some(node) = &e.pod.spec.node_name {
-                scheduler::remove_pod_usage(&mut self.usage, node, &e.pod);
+                let position = self.target_position(&e, node);
+                if let Some(u) = self.usage_mut(position, node) {
+                    scheduler::remove_from_usage(u, &e.pod.spec);
+                }
             }
         }
         if let Some(owner) = e.pod.controller_ref() {
@@ -763,13 +778,22 @@ impl Simulation {
         };
         let (old_due, old_counted) = (e.kubelet_due, e.counted);
         if counted != old_counted {
+            let node = e.pod.spec.node_name.as_deref().unwrap_or_default();
+            let position = self.target_position(e, node);
             let e = self.pods.get_mut(key).expect("looked up above");
             e.counted = counted;
             let (pod, node) = (&e.pod, e.pod.spec.node_name.as_deref().unwrap_or_default());
             if counted {
-                scheduler::add_pod_usage(entry_or_default(&mut self.usage, node), pod);
-            } else {
-                scheduler::remove_pod_usage(&mut self.usage, node, pod);
+                let u = match position {
+                    Some(i) => &mut self.usage[i],
+                    None => entry_or_default(&mut self.usage_elsewhere, node),
+                };
+                scheduler::add_pod_usage(u, pod);
+            } else if let Some(u) = match position {
+                Some(i) => self.usage.get_mut(i),
+                None => self.usage_elsewhere.get_mut(node),
+            } {
+                scheduler::remove_from_usage(u, &pod.spec);
             }
         }
         if due != old_due {
@@ -824,7 +848,43 @@ impl Simulation {
 
     /// The scheduler's count of what is placed on a node.
     pub(crate) fn usage_of(&self, node: &str) -> Option<&scheduler::NodeUsage> {
-        self.usage.get(node)
+        match self.node_index.get(node) {
+            Some(&i) => self.usage.get(i),
+            None => self.usage_elsewhere.get(node),
+        }
+    }
+
+    /// The scheduler's count of what is placed on the node at `position` in `nodes`.
+    pub(crate) fn usage_at(&self, position: usize) -> &scheduler::NodeUsage {
+        &self.usage[position]
+    }
+
+    /// The usage of the node at `position` (`target_position` of a pod bound to `node`), or of
+    /// the name when there is no such node; `None` when nothing was counted there.
+    fn usage_mut(
+        &mut self,
+        position: Option<usize>,
+        node: &str,
+    ) -> Option<&mut scheduler::NodeUsage> {
+        match position {
+            Some(i) => self.usage.get_mut(i),
+            None => self.usage_elsewhere.get_mut(node),
+        }
+    }
+
+    /// The allocatable of the node at `position` in `nodes`, read out for the scheduler once per
+    /// node change.
+    pub(crate) fn allocatable_at(&mut self, position: usize) -> &scheduler::Allocatable {
+        if self.allocatable.0 != self.nodes_version {
+            self.allocatable = (
+                self.nodes_version,
+                self.nodes
+                    .iter()
+                    .map(|n| scheduler::Allocatable::of(n.allocatable.as_ref()))
+                    .collect(),
+            );
+        }
+        &self.allocatable.1[position]
     }
 
     /// Sets or clears a pod's controller reference (adoption, release, orphaning).
@@ -936,6 +996,13 @@ impl Simulation {
         position
     }
 
+    /// `target_position` if remembered since the last node change: `Some(None)` for a target
+    /// that is no node, `None` when not looked up (nor set at creation) since.
+    pub(crate) fn known_target_position(&self, e: &PodEntry) -> Option<Option<usize>> {
+        let (version, index) = e.node_position.get();
+        (version == self.nodes_version).then_some((index != u32::MAX).then_some(index as usize))
+    }
+
     pub(crate) fn unbound_pods(&self) -> impl Iterator<Item = &PodKey> {
         self.unbound.iter()
     }
@@ -952,17 +1019,22 @@ impl Simulation {
         self.lifecycle_seen = self.nodes_version;
     }
 
-    /// The single `metadata.name In [node]` term a daemon pod for `node` gets (R1.9).
-    pub(crate) fn injected_affinity(&mut self, node: &str) -> Shared<crate::model::NodeSelector> {
-        if let Some(affinity) = self.injected_affinities.get(node) {
-            return affinity.clone();
-        }
-        let affinity = Shared::new(crate::model::NodeSelector {
-            node_selector_terms: vec![crate::model::NodeSelectorTerm::for_node(node)],
-        });
-        self.injected_affinities
-            .insert(node.to_string(), affinity.clone());
-        affinity
+    /// The single `metadata.name In [node]` term a daemon pod for the node at `position` gets
+    /// (R1.9).
+    pub(crate) fn injected_affinity(
+        &mut self,
+        position: usize,
+    ) -> Shared<crate::model::NodeSelector> {
+        let nodes = &self.nodes;
+        self.injected_affinities[position]
+            .get_or_insert_with(|| {
+                Shared::new(crate::model::NodeSelector {
+                    node_selector_terms: vec![crate::model::NodeSelectorTerm::for_node(
+                        &nodes[position].name,
+                    )],
+                })
+            })
+            .clone()
     }
 
     /// `<prefix>-<counter as 8+ hex digits>`: unique within the simulation, the same every run.
@@ -994,6 +1066,9 @@ impl Simulation {
                 }
             }
             self.node_index.insert(node.name.clone(), self.nodes.len());
+            let usage = self.usage_elsewhere.remove(&node.name).unwrap_or_default();
+            self.usage.push(usage);
+            self.injected_affinities.push(None);
             self.nodes.push(node);
             self.nodes_changed();
         }

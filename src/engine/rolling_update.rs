@@ -26,6 +26,14 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// The node's index in `nodes`; `None` for a node that does not exist.
+    fn position(&self) -> Option<usize> {
+        match *self {
+            Walk::Node(i) => Some(i),
+            Walk::Missing(..) => None,
+        }
+    }
+
     fn pods<'p>(&self, node_pods: &'p NodePods) -> &'p [PodKey]
     where
         'a: 'p,
@@ -152,8 +160,9 @@ pub(crate) fn rolling_update(
 
     let mut num_surge: i64 = 0;
     let mut num_available: i64 = 0;
-    let mut allowed_new_nodes: Vec<String> = Vec::new();
-    let mut candidate_new_nodes: Vec<String> = Vec::new();
+    // Node indexes: a node that should run a pod exists.
+    let mut allowed_new_nodes: Vec<usize> = Vec::new();
+    let mut candidate_new_nodes: Vec<usize> = Vec::new();
     let mut should_not_run_to_delete: Vec<PodKey> = Vec::new();
     let mut old_to_delete: Vec<PodKey> = Vec::new();
     for w in &walk {
@@ -180,7 +189,7 @@ pub(crate) fn rolling_update(
                         should_not_run_to_delete.push(old);
                         continue;
                     }
-                    allowed_new_nodes.push(w.node(sim).to_string());
+                    allowed_new_nodes.extend(w.position());
                 } else if num_surge >= max_surge {
                     continue;
                 } else {
@@ -188,7 +197,7 @@ pub(crate) fn rolling_update(
                         should_not_run_to_delete.push(old);
                         continue;
                     }
-                    candidate_new_nodes.push(w.node(sim).to_string());
+                    candidate_new_nodes.extend(w.position());
                 }
             }
             (Some(new), Some(old)) => {

@@ -25,23 +25,86 @@ pub struct NodeUsage {
     pub host_ports: Vec<(i32, String, String)>,
 }
 
-/// Resource name → requested milli-units on one node. A node's pods request a handful of
-/// resources (cpu, memory, now and then one more), so a list scanned by name beats hashing the
-/// name: the scheduler reads and updates it for every pod it binds.
+/// Resource name → requested milli-units on one node. Nearly every pod requests cpu and memory,
+/// so those two are fields; the rest is a short list scanned by name. The scheduler reads and
+/// updates it for every pod it binds, and a field costs no string comparison.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Requested(Vec<(String, i64)>);
+pub struct Requested {
+    cpu: Option<i64>,
+    memory: Option<i64>,
+    others: Vec<(String, i64)>,
+}
 
 impl Requested {
     /// The milli-units requested of `name`, if any pod requested it.
     pub fn get(&self, name: &str) -> Option<i64> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, m)| *m)
+        match name {
+            "cpu" => self.cpu,
+            "memory" => self.memory,
+            _ => self.others.iter().find(|(n, _)| n == name).map(|(_, m)| *m),
+        }
     }
 
     /// Adds `milli` (negative to take off) to what is requested of `name`.
     pub fn add(&mut self, name: &str, milli: i64) {
-        match self.0.iter_mut().find(|(n, _)| n == name) {
-            Some((_, total)) => *total += milli,
-            None => self.0.push((name.to_string(), milli)),
+        let field = match name {
+            "cpu" => &mut self.cpu,
+            "memory" => &mut self.memory,
+            _ => {
+                match self.others.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, total)) => *total += milli,
+                    None => self.others.push((name.to_string(), milli)),
+                }
+                return;
+            }
+        };
+        *field.get_or_insert(0) += milli;
+    }
+}
+
+/// A node's `status.allocatable` as NodeResourcesFit reads it, in milli-units: cpu, memory and
+/// the pod count as fields, the rest by name. Made once per node change (`Simulation`'s
+/// `allocatable`), so that the filter reads a few numbers instead of the node's resource map.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Allocatable {
+    /// `None` allocatable: no limit at all (the CLI contract).
+    limited: bool,
+    cpu: i64,
+    memory: i64,
+    /// `pods` in whole units (`Quantity.Value`).
+    pods: i64,
+    others: Vec<(String, i64)>,
+}
+
+impl Allocatable {
+    pub(crate) fn of(list: Option<&ResourceList>) -> Self {
+        let Some(list) = list else {
+            return Allocatable::default();
+        };
+        let milli = |name: &str| list.get(name).map_or(0, |q| q.milli);
+        Allocatable {
+            limited: true,
+            cpu: milli("cpu"),
+            memory: milli("memory"),
+            pods: list.get("pods").map_or(0, |q| q.value()),
+            others: list
+                .iter()
+                .filter(|(n, _)| !matches!(n.as_str(), "cpu" | "memory"))
+                .map(|(n, q)| (n.clone(), q.milli))
+                .collect(),
+        }
+    }
+
+    /// The allocatable milli-units of `name`; 0 when the list lacks it.
+    fn milli(&self, name: &str) -> i64 {
+        match name {
+            "cpu" => self.cpu,
+            "memory" => self.memory,
+            _ => self
+                .others
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(0, |(_, m)| *m),
         }
     }
 }
@@ -109,13 +172,6 @@ fn for_each_request<'a>(spec: &'a PodSpec, mut f: impl FnMut(Cow<'a, str>, i64))
     }
 }
 
-/// Undoes `add_pod_usage` for a pod on `node` (it finished or went away).
-pub(crate) fn remove_pod_usage(usage: &mut HashMap<String, NodeUsage>, node: &str, pod: &Pod) {
-    if let Some(u) = usage.get_mut(node) {
-        remove_from_usage(u, &pod.spec);
-    }
-}
-
 /// Takes one pod with this spec off a node's usage: its pod count, requests and host ports.
 pub(crate) fn remove_from_usage(u: &mut NodeUsage, spec: &PodSpec) {
     u.pods -= 1;
@@ -154,6 +210,18 @@ fn untolerated<'a>(taints: &'a [Taint], tolerations: &[Toleration]) -> Option<&'
 
 /// Runs the default profile's filters for `spec` on `node`; `None` when the pod fits.
 pub fn filter(spec: &PodSpec, node: &Node, usage: Option<&NodeUsage>) -> Option<FilterFailure> {
+    let empty = NodeUsage::default();
+    let allocatable = Allocatable::of(node.allocatable.as_ref());
+    filter_with(spec, node, &allocatable, usage.unwrap_or(&empty))
+}
+
+/// `filter` with the node's allocatable read out already.
+fn filter_with(
+    spec: &PodSpec,
+    node: &Node,
+    allocatable: &Allocatable,
+    usage: &NodeUsage,
+) -> Option<FilterFailure> {
     // NodeUnschedulable: a cordoned node passes only for pods tolerating its taint.
     if node.unschedulable {
         let cordon = Taint::new(
@@ -177,14 +245,12 @@ pub fn filter(spec: &PodSpec, node: &Node, usage: Option<&NodeUsage>) -> Option<
             messages::NODE_AFFINITY_MISMATCH.to_string(),
         ));
     }
-    let empty = NodeUsage::default();
-    let usage = usage.unwrap_or(&empty);
     if ports_conflict(spec, usage) {
         return Some(FilterFailure::Resolvable(vec![
             messages::NODE_PORTS_CONFLICT.to_string(),
         ]));
     }
-    let insufficient = fits_request(spec, node.allocatable.as_ref(), usage);
+    let insufficient = fits_allocatable(spec, allocatable, usage);
     if !insufficient.is_empty() {
         return Some(FilterFailure::Resolvable(insufficient));
     }
@@ -210,15 +276,22 @@ pub fn fits_request(
     allocatable: Option<&ResourceList>,
     usage: &NodeUsage,
 ) -> Vec<String> {
-    let Some(alloc) = allocatable else {
+    fits_allocatable(spec, &Allocatable::of(allocatable), usage)
+}
+
+/// `fits_request` against allocatable read out already.
+pub(crate) fn fits_allocatable(
+    spec: &PodSpec,
+    alloc: &Allocatable,
+    usage: &NodeUsage,
+) -> Vec<String> {
+    if !alloc.limited {
         return Vec::new();
-    };
+    }
     let mut reasons = Vec::new();
-    let alloc_milli = |name: &str| alloc.get(name).map_or(0, |q| q.milli);
     let used = |name: &str| usage.requested.get(name).unwrap_or(0);
-    let insufficient = |name: &str, want: i64| want > 0 && want > alloc_milli(name) - used(name);
-    let allowed_pods = alloc.get("pods").map_or(0, |q| q.value());
-    if usage.pods + 1 > allowed_pods {
+    let insufficient = |name: &str, want: i64| want > 0 && want > alloc.milli(name) - used(name);
+    if usage.pods + 1 > alloc.pods {
         reasons.push(messages::TOO_MANY_PODS.to_string());
     }
     // Almost every pod fits: check that without building the ordered list of reasons.
@@ -263,15 +336,26 @@ pub(crate) fn run(sim: &mut Simulation) {
         let Some(entry) = sim.pods.get(&key) else {
             continue;
         };
-        let Some(target) = entry.pod.target_node_name() else {
+        let position = match sim.known_target_position(entry) {
+            Some(known) => known,
+            None => match entry.pod.target_node_name() {
+                Some(target) => sim.target_position(entry, target),
+                None => continue,
+            },
+        };
+        let Some(position) = position else {
             continue;
         };
-        let Some(position) = sim.target_position(entry, target) else {
-            continue;
-        };
+        sim.allocatable_at(position);
+        let entry = &sim.pods[&key];
         let node = &sim.nodes()[position];
         // The usage index already counts every pod bound so far, this round's included.
-        let failure = filter(&entry.pod.spec, node, sim.usage_of(&node.name));
+        let failure = filter_with(
+            &entry.pod.spec,
+            node,
+            &sim.allocatable.1[position],
+            sim.usage_at(position),
+        );
         match failure {
             None => {
                 let now = sim.now();
@@ -347,5 +431,76 @@ impl Simulation {
             .get(&self.pods.lookup(&pod.namespace, &pod.name)?)?
             .last_schedule_failure
             .as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Quantity;
+
+    #[test]
+    fn requested_keeps_cpu_memory_and_other_resources_apart_and_tells_unrequested_from_zero() {
+        let mut r = Requested::default();
+        assert_eq!(r.get("cpu"), None);
+        r.add("cpu", 250);
+        r.add("memory", 1 << 20);
+        r.add("example.com/gpu", 1000);
+        r.add("cpu", 50);
+        assert_eq!(r.get("cpu"), Some(300));
+        assert_eq!(r.get("memory"), Some(1 << 20));
+        assert_eq!(r.get("example.com/gpu"), Some(1000));
+        assert_eq!(r.get("ephemeral-storage"), None);
+        r.add("cpu", -300);
+        assert_eq!(r.get("cpu"), Some(0), "requested once, all given back");
+    }
+
+    #[test]
+    fn allocatable_reads_every_resource_and_missing_ones_allow_nothing() {
+        let mut list = ResourceList::new();
+        list.insert("cpu".into(), Quantity::parse("1500m").unwrap());
+        list.insert("pods".into(), Quantity::parse("1100m").unwrap());
+        list.insert("example.com/gpu".into(), Quantity::from_units(2));
+        let a = Allocatable::of(Some(&list));
+        assert!(a.limited);
+        assert_eq!(a.milli("cpu"), 1500);
+        assert_eq!(a.milli("memory"), 0);
+        assert_eq!(a.milli("example.com/gpu"), 2000);
+        assert_eq!(a.milli("pods"), 1100);
+        assert_eq!(a.pods, 2, "the pod count is rounded up, as Quantity.Value");
+        assert!(!Allocatable::of(None).limited);
+    }
+
+    #[test]
+    fn fits_request_names_each_short_resource_in_upstream_order() {
+        let mut spec = PodSpec::default();
+        let mut c = crate::model::Container::new("c", "i");
+        c.requests
+            .insert("memory".into(), Quantity::parse("2Gi").unwrap());
+        c.requests
+            .insert("example.com/gpu".into(), Quantity::from_units(1));
+        c.limits.insert("cpu".into(), Quantity::parse("2").unwrap());
+        spec.containers = vec![c].into();
+        let mut list = ResourceList::new();
+        list.insert("cpu".into(), Quantity::parse("1").unwrap());
+        list.insert("memory".into(), Quantity::parse("4Gi").unwrap());
+        list.insert("pods".into(), Quantity::from_units(1));
+        let mut usage = NodeUsage {
+            pods: 1,
+            ..Default::default()
+        };
+        usage
+            .requested
+            .add("memory", Quantity::parse("3Gi").unwrap().milli);
+        assert_eq!(
+            fits_request(&spec, Some(&list), &usage),
+            [
+                "Too many pods",
+                "Insufficient cpu",
+                "Insufficient memory",
+                "Insufficient example.com/gpu"
+            ]
+        );
+        assert!(fits_request(&spec, None, &usage).is_empty());
     }
 }

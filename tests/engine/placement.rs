@@ -492,6 +492,64 @@ fn t16_second_daemon_set_on_the_same_host_port_stays_pending() {
     );
 }
 
+/// R1.10: the scheduler counts every non-terminal pod bound to a node, whenever it was bound.
+/// A pod bound to a node name before that node exists fills the node once it appears; the
+/// usage follows the node when nodes before it are deleted (positions shift); and it is freed
+/// when the pod goes.
+#[test]
+fn requests_of_pods_bound_before_their_node_exists_count_once_it_appears() {
+    let mut ds = daemon_set("hungry");
+    let mut req = ResourceList::new();
+    req.insert("cpu".into(), Quantity::parse("500m").unwrap());
+    ds.template.spec.containers[0].requests = req;
+    refresh_json(&mut ds);
+    let mut sim = sim_with(vec![node("first"), node("second")], vec![ds]);
+    settle(&mut sim);
+    let mut big = orphan("big", "late", &[("app", "big")]);
+    let mut requests = ResourceList::new();
+    requests.insert("cpu".into(), Quantity::parse("3800m").unwrap());
+    let mut containers = (*big.spec.containers).clone();
+    containers[0].requests = requests;
+    big.spec.containers = containers.into();
+    sim.apply(Command::ApplyPod(big)).unwrap();
+    sim.apply(Command::ApplyNode(with_allocatable(
+        node("late"),
+        "4",
+        "8Gi",
+        110,
+    )))
+    .unwrap();
+    settle(&mut sim);
+    assert_eq!(
+        dump(&sim, "hungry"),
+        "first: Running ready\nsecond: Running ready\nlate: Pending not-ready"
+    );
+    let pending = sim
+        .pods()
+        .find(|p| p.status.phase == PodPhase::Pending)
+        .unwrap();
+    assert_eq!(sim.unschedulable_reason(pending), Some("Insufficient cpu"));
+    // Deleting the nodes before it moves "late" to the front; its usage moves with it.
+    sim.apply(Command::DeleteNode {
+        name: "first".into(),
+    })
+    .unwrap();
+    sim.apply(Command::DeleteNode {
+        name: "second".into(),
+    })
+    .unwrap();
+    settle(&mut sim);
+    assert_eq!(dump(&sim, "hungry"), "late: Pending not-ready");
+    // The big pod goes: the daemon pod fits.
+    sim.apply(Command::DeletePod {
+        namespace: "default".into(),
+        name: "big".into(),
+    })
+    .unwrap();
+    settle(&mut sim);
+    assert_eq!(dump(&sim, "hungry"), "late: Running ready");
+}
+
 fn orphan(name: &str, node_name: &str, labels_: &[(&str, &str)]) -> Pod {
     Pod {
         labels: labels(labels_).into(),
