@@ -229,7 +229,7 @@ struct ManageView {
     observed_generation: i64,
     min_ready_seconds: i64,
     allows_surge: bool,
-    reference: crate::model::ObjectRef,
+    reference: std::rc::Rc<crate::model::ObjectRef>,
 }
 
 fn manage(sim: &mut Simulation, index: usize, hash: &str, node_to_pods: &NodePods) -> bool {
@@ -453,7 +453,7 @@ struct PodPrototype {
     /// `generateName`: `<ds-name>-`.
     base: String,
     /// The DaemonSet's event reference and namespace, shared by every pod made here.
-    reference: crate::model::ObjectRef,
+    reference: std::rc::Rc<crate::model::ObjectRef>,
 }
 
 fn new_pod(ds: &DaemonSet, hash: &str) -> PodPrototype {

@@ -106,7 +106,7 @@ pub(crate) fn run(sim: &mut Simulation) {
         let (start, len) = spans[i];
         source.extend(start..start + len);
     }
-    permute(&mut sim.events, base, &source);
+    sim.events.permute_since(base, &source);
     sim.kubelet_order = (lifecycle, order);
 }
 
@@ -201,18 +201,6 @@ fn lifecycle_step(sim: &mut Simulation, key: PodKey, now: SimTime, timing: super
         }
         Stage::Unbound => {}
     }
-}
-
-/// Reorders `items[base..]` so that position `base + i` holds what was at `base + source[i]`
-/// (`source` is a permutation): one sequential pass out, one gather back.
-fn permute<T>(items: &mut Vec<T>, base: usize, source: &[usize]) {
-    debug_assert_eq!(items.len() - base, source.len());
-    let mut tail: Vec<Option<T>> = items.drain(base..).map(Some).collect();
-    items.extend(
-        source
-            .iter()
-            .map(|&i| tail[i].take().expect("a permutation names each item once")),
-    );
 }
 
 /// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12),
@@ -341,18 +329,6 @@ mod tests {
         assert_eq!(pulls[0], ("pod-a", messages::REASON_PULLING));
         assert_eq!(pulls[1], ("pod-a", messages::REASON_PULLED));
         assert_eq!(pulls[2], ("pod-b", messages::REASON_PULLING));
-    }
-
-    #[test]
-    fn permute_puts_each_item_where_its_source_says() {
-        let source = [3, 0, 4, 1, 2, 6, 5, 7];
-        let mut items: Vec<char> = "xyabcdefgh".chars().collect();
-        permute(&mut items, 2, &source);
-        let expected: String = source.iter().map(|&i| (b'a' + i as u8) as char).collect();
-        assert_eq!(items.iter().collect::<String>(), format!("xy{expected}"));
-        let mut unchanged: Vec<char> = vec!['x'];
-        permute(&mut unchanged, 1, &[]);
-        assert_eq!(unchanged, ['x']);
     }
 
     #[test]

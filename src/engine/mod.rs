@@ -25,6 +25,7 @@
 //! order.
 
 mod controller;
+mod event_log;
 pub mod explain;
 mod history;
 mod kubelet;
@@ -47,6 +48,7 @@ use crate::model::{
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
+pub use event_log::EventLog;
 pub use history::ControllerRevision;
 pub use placement::{Decision, Unfit};
 
@@ -192,7 +194,7 @@ pub(crate) enum Stage {
 pub(crate) struct PodEntry {
     pub pod: Pod,
     /// The pod's event reference, made once: its events share these names.
-    pub object: ObjectRef,
+    pub object: std::rc::Rc<ObjectRef>,
     pub stage: Stage,
     /// When the taint eviction controller started counting down for this pod (R8.1).
     pub eviction_started: Option<SimTime>,
@@ -255,7 +257,12 @@ impl PodEntry {
     /// A new pod's entry: nothing indexed yet (`insert_pod` does that), no eviction, no
     /// scheduling failure. `admitted` is false only for a pod bound at creation, which the
     /// kubelet still has to admit.
-    pub(crate) fn new(pod: Pod, object: ObjectRef, stage: Stage, admitted: bool) -> Self {
+    pub(crate) fn new(
+        pod: Pod,
+        object: std::rc::Rc<ObjectRef>,
+        stage: Stage,
+        admitted: bool,
+    ) -> Self {
         PodEntry {
             pod,
             object,
@@ -340,7 +347,7 @@ pub struct Simulation {
     nodes_have_no_execute: bool,
     revisions: HashMap<String, Vec<ControllerRevision>>,
     names: names::NameGenerator,
-    events: Vec<Event>,
+    events: EventLog,
     /// The node affinity injected into daemon pods per node (R1.9), aligned with `nodes` and
     /// made on first use, shared by every DaemonSet's pod for that node.
     injected_affinities: Vec<Option<Shared<crate::model::NodeSelector>>>,
@@ -396,7 +403,7 @@ impl Simulation {
             nodes_have_no_execute: false,
             revisions: HashMap::default(),
             names: names::NameGenerator::new(seed),
-            events: Vec::new(),
+            events: EventLog::default(),
             texts: Default::default(),
             injected_affinities: Default::default(),
             backoff: HashMap::default(),
@@ -448,7 +455,7 @@ impl Simulation {
     }
 
     /// Every event recorded so far, oldest first.
-    pub fn events(&self) -> &[Event] {
+    pub fn events(&self) -> &EventLog {
         &self.events
     }
 
@@ -544,7 +551,7 @@ impl Simulation {
     pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, ApplyError> {
         let first_event = self.events.len();
         self.apply_quietly(command)?;
-        Ok(self.events[first_event..].to_vec())
+        Ok(self.events.since(first_event).cloned().collect())
     }
 
     /// `apply` without the copy of the events it caused, for callers that do not use them (the
@@ -1227,7 +1234,7 @@ impl Simulation {
         &mut self,
         event_type: EventType,
         reason: &'static str,
-        object: ObjectRef,
+        object: std::rc::Rc<ObjectRef>,
         source: &'static str,
         message: impl Into<std::rc::Rc<str>>,
     ) {
@@ -1369,27 +1376,27 @@ fn mark_dirty(dirty: &mut HashSet<String>, uid: &str) {
 }
 
 /// The event object reference of a pod.
-pub(crate) fn pod_ref(pod: &Pod) -> ObjectRef {
+pub(crate) fn pod_ref(pod: &Pod) -> std::rc::Rc<ObjectRef> {
     pod_ref_in(pod.namespace.as_str().into(), &pod.name)
 }
 
 /// The event object reference of a pod in a namespace whose text is shared already (a
 /// DaemonSet's, for the pods it creates).
-pub(crate) fn pod_ref_in(namespace: std::rc::Rc<str>, name: &str) -> ObjectRef {
-    ObjectRef {
+pub(crate) fn pod_ref_in(namespace: std::rc::Rc<str>, name: &str) -> std::rc::Rc<ObjectRef> {
+    std::rc::Rc::new(ObjectRef {
         kind: "Pod",
         namespace,
         name: name.into(),
-    }
+    })
 }
 
 /// The event object reference of a DaemonSet.
-pub(crate) fn ds_ref(ds: &DaemonSet) -> ObjectRef {
-    ObjectRef {
+pub(crate) fn ds_ref(ds: &DaemonSet) -> std::rc::Rc<ObjectRef> {
+    std::rc::Rc::new(ObjectRef {
         kind: "DaemonSet",
         namespace: ds.namespace.as_str().into(),
         name: ds.name.as_str().into(),
-    }
+    })
 }
 
 #[cfg(test)]

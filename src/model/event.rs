@@ -42,7 +42,8 @@ pub struct Event {
     pub time: SimTime,
     pub event_type: EventType,
     pub reason: &'static str,
-    pub object: ObjectRef,
+    /// Shared: a pod's or a DaemonSet's events all point at one reference.
+    pub object: Rc<ObjectRef>,
     /// The reporting component: `daemonset-controller`, `default-scheduler`, `kubelet`,
     /// `taint-eviction-controller`, `node-controller`.
     pub source: &'static str,

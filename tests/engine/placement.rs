@@ -282,8 +282,9 @@ fn t9_no_execute_taint_deletes_the_pod_and_removing_it_brings_it_back() {
         taint: Taint::new("foo", "bar", TaintEffect::NoExecute),
     })
     .unwrap();
-    let deleted: Vec<_> = sim.events()[before..]
-        .iter()
+    let deleted: Vec<_> = sim
+        .events()
+        .since(before)
         .filter(|e| e.reason == "SuccessfulDelete")
         .collect();
     assert_eq!(
