@@ -189,13 +189,11 @@ fn claim_pods(sim: &mut Simulation, index: usize) {
         .cloned()
         .collect();
     let adopt: Vec<PodKey> = sim
-        .orphan_pods()
+        .orphan_pods(&ds.namespace)
         .filter(|k| {
-            sim.pods.get(k).is_some_and(|e| {
-                e.pod.namespace == ds.namespace
-                    && e.pod.deletion_timestamp.is_none()
-                    && ds.selects(&e.pod.labels)
-            })
+            sim.pods
+                .get(k)
+                .is_some_and(|e| e.pod.deletion_timestamp.is_none() && ds.selects(&e.pod.labels))
         })
         .cloned()
         .collect();

@@ -185,8 +185,18 @@ mod tests {
 /// each made once and shared by every event that says it.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SharedTexts {
-    /// (reason, argument) → message, e.g. (`Pulling`, `nginx:1.27`) → `Pulling image "nginx:1.27"`.
-    texts: rustc_hash::FxHashMap<&'static str, rustc_hash::FxHashMap<String, std::rc::Rc<str>>>,
+    /// Per reason (a handful): argument → message, e.g. `nginx:1.27` → `Pulling image
+    /// "nginx:1.27"` for `Pulling`, and the last argument asked for with its message: the pods
+    /// of one template ask for the same texts one after the other, and comparing the argument
+    /// costs less than hashing it.
+    texts: Vec<ReasonTexts>,
+}
+
+#[derive(Clone, Debug)]
+struct ReasonTexts {
+    reason: &'static str,
+    by_arg: rustc_hash::FxHashMap<String, std::rc::Rc<str>>,
+    last: Option<(String, std::rc::Rc<str>)>,
 }
 
 impl SharedTexts {
@@ -198,12 +208,39 @@ impl SharedTexts {
         arg: &str,
         make: impl FnOnce(&str) -> String,
     ) -> std::rc::Rc<str> {
-        let texts = self.texts.entry(reason).or_default();
-        if let Some(text) = texts.get(arg) {
-            return text.clone();
+        let i = match self.texts.iter().position(|t| t.reason == reason) {
+            Some(i) => i,
+            None => {
+                self.texts.push(ReasonTexts {
+                    reason,
+                    by_arg: Default::default(),
+                    last: None,
+                });
+                self.texts.len() - 1
+            }
+        };
+        let texts = &mut self.texts[i];
+        if let Some((last_arg, text)) = &texts.last {
+            if last_arg == arg {
+                return text.clone();
+            }
         }
-        let text: std::rc::Rc<str> = make(arg).into();
-        texts.insert(arg.to_string(), text.clone());
+        let text = match texts.by_arg.get(arg) {
+            Some(text) => text.clone(),
+            None => {
+                let text: std::rc::Rc<str> = make(arg).into();
+                texts.by_arg.insert(arg.to_string(), text.clone());
+                text
+            }
+        };
+        match &mut texts.last {
+            Some((last_arg, last_text)) => {
+                last_arg.clear();
+                last_arg.push_str(arg);
+                *last_text = text.clone();
+            }
+            None => texts.last = Some((arg.to_string(), text.clone())),
+        }
         text
     }
 }
@@ -226,5 +263,12 @@ mod shared_texts_tests {
         );
         let d = texts.get(REASON_PULLING, "busybox", pulling);
         assert_eq!(&*d, "Pulling image \"busybox\"");
+        // Arguments taking turns get their own texts, each made once.
+        for _ in 0..3 {
+            let e = texts.get(REASON_PULLING, "nginx:1.27", |_| unreachable!("made once"));
+            assert!(std::rc::Rc::ptr_eq(&a, &e));
+            let f = texts.get(REASON_PULLING, "busybox", |_| unreachable!("made once"));
+            assert!(std::rc::Rc::ptr_eq(&d, &f));
+        }
     }
 }

@@ -337,8 +337,9 @@ pub struct Simulation {
     nodes_by_name: (u64, std::rc::Rc<Vec<u32>>),
     /// Per DaemonSet: (nodes_version, generation) and the decisions for every node then.
     decisions: HashMap<String, (u64, i64, std::rc::Rc<Vec<Decision>>)>,
-    /// Pods without a controller reference: candidates for adoption.
-    orphans: pod_store::KeySet,
+    /// Pods without a controller reference, per namespace: candidates for adoption by that
+    /// namespace's DaemonSets.
+    orphans: HashMap<String, pod_store::KeyList>,
     /// Bumped when an orphan appears or any pod's labels change (claiming must look again).
     labels_version: u64,
     /// Per DaemonSet uid: the (labels_version, generation) it last claimed at.
@@ -397,7 +398,7 @@ impl Simulation {
             evictions_scheduled: 0,
             nodes_by_name: (0, Default::default()),
             decisions: HashMap::default(),
-            orphans: Default::default(),
+            orphans: HashMap::default(),
             labels_version: 1,
             claimed: HashMap::default(),
             nodes_have_no_execute: false,
@@ -696,12 +697,13 @@ impl Simulation {
         self.next_uid += 1;
         entry.revision = RevisionLabel::of(&entry.pod);
         let key = self.pods.insert(entry);
-        match self.pods[&key].pod.controller_ref() {
+        let pod = &self.pods[&key].pod;
+        match pod.controller_ref() {
             Some(owner) => {
                 entry_or_default(&mut self.owned, &owner.uid).insert(key);
             }
             None => {
-                self.orphans.insert(key);
+                entry_or_default(&mut self.orphans, &pod.namespace).insert(key);
                 self.labels_version += 1;
                 self.mark_all_dirty();
             }
@@ -729,7 +731,9 @@ impl Simulation {
             }
             mark_dirty(&mut self.dirty, &owner.uid);
         }
-        self.orphans.remove(key);
+        if let Some(set) = self.orphans.get_mut(&e.pod.namespace) {
+            set.remove(key);
+        }
         self.unbound.remove(key);
         self.active.remove(key);
         self.scheduler_dirty = true;
@@ -913,12 +917,14 @@ impl Simulation {
         match owner {
             Some(o) => {
                 entry_or_default(&mut self.owned, &o.uid).insert(*key);
-                self.orphans.remove(key);
+                if let Some(set) = self.orphans.get_mut(&e.pod.namespace) {
+                    set.remove(key);
+                }
                 mark_dirty(&mut self.dirty, &o.uid);
                 e.pod.owner_references.push(o);
             }
             None => {
-                self.orphans.insert(*key);
+                entry_or_default(&mut self.orphans, &e.pod.namespace).insert(*key);
                 self.labels_version += 1;
                 self.mark_all_dirty();
             }
@@ -934,8 +940,12 @@ impl Simulation {
             .flat_map(pod_store::KeyList::iter)
     }
 
-    pub(crate) fn orphan_pods(&self) -> impl Iterator<Item = &PodKey> {
-        self.orphans.iter()
+    /// The pods in `namespace` without a controller reference.
+    pub(crate) fn orphan_pods(&self, namespace: &str) -> impl Iterator<Item = &PodKey> {
+        self.orphans
+            .get(namespace)
+            .into_iter()
+            .flat_map(pod_store::KeyList::iter)
     }
 
     /// Whether the DaemonSet must claim again (orphans or labels changed, or its spec did).

@@ -82,15 +82,18 @@ pub fn add_or_update_daemon_pod_tolerations(spec: &mut PodSpec) {
 /// Whether the node satisfies the template's nodeSelector AND required node affinity
 /// (`predicates` → `nodeaffinity.GetRequiredNodeAffinity(pod).Match(node)`, R1.3–R1.4).
 pub fn node_matches_selector_and_affinity(spec: &PodSpec, node: &Node) -> bool {
-    let selector_ok = spec
-        .node_selector
-        .iter()
-        .all(|(k, v)| node.labels.get(k) == Some(v));
-    selector_ok
+    node_matches_selector(spec, node)
         && spec
             .required_node_affinity
             .as_ref()
             .is_none_or(|a| a.matches(&node.name, &node.labels))
+}
+
+/// Whether the node has every label of the template's nodeSelector (R1.3).
+pub fn node_matches_selector(spec: &PodSpec, node: &Node) -> bool {
+    spec.node_selector
+        .iter()
+        .all(|(k, v)| node.labels.get(k) == Some(v))
 }
 
 /// The first taint with effect NoSchedule or NoExecute that `tolerations` do not cover

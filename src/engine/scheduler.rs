@@ -212,13 +212,16 @@ fn untolerated<'a>(taints: &'a [Taint], tolerations: &[Toleration]) -> Option<&'
 pub fn filter(spec: &PodSpec, node: &Node, usage: Option<&NodeUsage>) -> Option<FilterFailure> {
     let empty = NodeUsage::default();
     let allocatable = Allocatable::of(node.allocatable.as_ref());
-    filter_with(spec, node, &allocatable, usage.unwrap_or(&empty))
+    filter_with(spec, node, false, &allocatable, usage.unwrap_or(&empty))
 }
 
-/// `filter` with the node's allocatable read out already.
+/// `filter` with the node's allocatable read out already. `injected_for_node`: the pod's
+/// required affinity is the one the controller injected for this very node (R1.9), which the
+/// node matches by construction, so only the nodeSelector is left to check.
 fn filter_with(
     spec: &PodSpec,
     node: &Node,
+    injected_for_node: bool,
     allocatable: &Allocatable,
     usage: &NodeUsage,
 ) -> Option<FilterFailure> {
@@ -240,7 +243,12 @@ fn filter_with(
             taint,
         )));
     }
-    if !super::placement::node_matches_selector_and_affinity(spec, node) {
+    let matches = if injected_for_node {
+        super::placement::node_matches_selector(spec, node)
+    } else {
+        super::placement::node_matches_selector_and_affinity(spec, node)
+    };
+    if !matches {
         return Some(FilterFailure::Unresolvable(
             messages::NODE_AFFINITY_MISMATCH.to_string(),
         ));
@@ -350,9 +358,17 @@ pub(crate) fn run(sim: &mut Simulation) {
         let entry = &sim.pods[&key];
         let node = &sim.nodes()[position];
         // The usage index already counts every pod bound so far, this round's included.
+        let injected_for_node = match (
+            &entry.pod.spec.required_node_affinity,
+            &sim.injected_affinities[position],
+        ) {
+            (Some(a), Some(b)) => crate::model::Shared::ptr_eq(a, b),
+            _ => false,
+        };
         let failure = filter_with(
             &entry.pod.spec,
             node,
+            injected_for_node,
             &sim.allocatable.1[position],
             sim.usage_at(position),
         );

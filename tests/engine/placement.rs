@@ -569,6 +569,39 @@ fn orphan(name: &str, node_name: &str, labels_: &[(&str, &str)]) -> Pod {
     }
 }
 
+/// R2.3: a controller adopts only orphans of its own namespace (`ClaimPods` lists pods in the
+/// DaemonSet's namespace); a matching orphan elsewhere stays an orphan, and a pod released in
+/// the namespace later is adopted again.
+#[test]
+fn only_orphans_in_the_daemon_sets_namespace_are_adopted() {
+    let mut sim = sim_with(workers(2), vec![]);
+    let mut elsewhere = orphan("stray", "node-1", &[("app", "agent")]);
+    elsewhere.namespace = "other".into();
+    sim.apply(Command::ApplyPod(elsewhere)).unwrap();
+    sim.apply(Command::ApplyPod(orphan(
+        "home",
+        "node-2",
+        &[("app", "agent")],
+    )))
+    .unwrap();
+    sim.apply(Command::ApplyDaemonSet(daemon_set("agent")))
+        .unwrap();
+    let owner = |sim: &daemonset_playground::engine::Simulation, ns: &str, name: &str| {
+        sim.pod(ns, name)
+            .and_then(|p| p.controller_ref().map(|o| o.name.clone()))
+    };
+    assert_eq!(owner(&sim, "other", "stray"), None);
+    assert_eq!(owner(&sim, "default", "home"), Some("agent".to_string()));
+    // Relabelled, it is released; relabelled back, adopted again.
+    let mut relabelled = orphan("home", "node-2", &[("app", "else")]);
+    sim.apply(Command::ApplyPod(relabelled.clone())).unwrap();
+    assert_eq!(owner(&sim, "default", "home"), None);
+    relabelled.labels = labels(&[("app", "agent")]).into();
+    sim.apply(Command::ApplyPod(relabelled)).unwrap();
+    assert_eq!(owner(&sim, "default", "home"), Some("agent".to_string()));
+    assert_eq!(owner(&sim, "other", "stray"), None);
+}
+
 #[test]
 fn t18_matching_orphan_is_adopted_and_replaced_by_the_rolling_update() {
     let mut sim = sim_with(workers(2), vec![]);
