@@ -53,22 +53,6 @@ impl EventLog {
         self.chunks[chunk].push(event);
         self.len += 1;
     }
-
-    /// Reorders the events after the first `base` so that position `base + i` holds what was at
-    /// `base + source[i]` (`source` is a permutation): one sequential pass out, one gather back.
-    pub(crate) fn permute_since(&mut self, base: usize, source: &[usize]) {
-        debug_assert_eq!(self.len - base, source.len());
-        let mut tail: Vec<Option<Event>> = Vec::with_capacity(self.len - base);
-        let first = base / CHUNK;
-        for (i, chunk) in self.chunks.iter_mut().enumerate().skip(first) {
-            let from = if i == first { base % CHUNK } else { 0 };
-            tail.extend(chunk.drain(from..).map(Some));
-        }
-        self.len = base;
-        for &i in source {
-            self.push(tail[i].take().expect("a permutation names each event once"));
-        }
-    }
 }
 
 impl std::ops::Index<usize> for EventLog {
@@ -174,26 +158,5 @@ mod tests {
         assert_eq!(log.since(n + 3).count(), 0);
         let last: Vec<u64> = log.iter().rev().take(3).map(|e| e.time.0).collect();
         assert_eq!(last, [n as u64 - 1, n as u64 - 2, n as u64 - 3]);
-    }
-
-    #[test]
-    fn permute_since_puts_each_event_where_its_source_says() {
-        let mut log = EventLog::default();
-        let base = CHUNK - 3;
-        let n = base + 8;
-        for i in 0..n {
-            log.push(event(i));
-        }
-        let source = [3, 0, 4, 1, 2, 7, 5, 6];
-        log.permute_since(base, &source);
-        assert_eq!(log.len(), n);
-        let tail = times(log.since(base));
-        let expected: Vec<u64> = source.iter().map(|&i| (base + i) as u64).collect();
-        assert_eq!(tail, expected);
-        assert_eq!(times(log.since(base - 2)).first(), Some(&(base as u64 - 2)));
-        // Recording goes on after the permuted part.
-        log.push(event(999));
-        assert_eq!(log[n].time.0, 999);
-        assert_eq!(log.len(), n + 1);
     }
 }

@@ -6,7 +6,10 @@
 //! nor finish terminating, as on a real cluster whose node stopped reporting.
 
 use super::{messages, scheduler, PodEntry, PodKey, Simulation, Stage};
-use crate::model::{ContainerState, EventType, PodPhase, SimDuration, SimTime};
+use crate::model::{
+    Container, ContainerState, EventType, ObjectRef, PodPhase, Shared, SimDuration, SimTime,
+};
+use std::rc::Rc;
 
 /// When the kubelet next has something to do for this pod, if anything.
 pub(crate) fn next_due(sim: &Simulation, e: &PodEntry) -> Option<SimTime> {
@@ -52,9 +55,10 @@ pub(crate) fn fail_pod(e: &mut PodEntry, _now: SimTime) {
 /// Kubelets work in (namespace, name) order here, as a scan of every pod would meet them, and
 /// their events come out in that order. Admission and termination read and change a node's usage,
 /// so they run in that order. A lifecycle step (pulled, started, ready) touches its own pod only,
-/// commutes with every other step and records events but changes no usage: those steps run in the
-/// pods' memory order, several times faster on large batches than jumping between pods in name
-/// order, and their events are then put back in name order.
+/// commutes with every other step and changes no usage: those steps run in the pods' memory
+/// order, several times faster on large batches than jumping between pods in name order. Each
+/// step notes its events in a few bytes (`StepEvents`), and the events are recorded from those
+/// notes in name order.
 pub(crate) fn run(sim: &mut Simulation) {
     let now = sim.now();
     let timing = sim.timing();
@@ -88,69 +92,137 @@ pub(crate) fn run(sim: &mut Simulation) {
     if lifecycle.is_empty() {
         return;
     }
-    let base = sim.events.len();
-    // Per lifecycle step, in memory order: where its events start after `base`, and how many.
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(lifecycle.len());
-    for key in &lifecycle {
-        let start = sim.events.len();
-        lifecycle_step(sim, *key, now, timing);
-        spans.push((start - base, sim.events.len() - start));
+    let mut texts = StepTexts::default();
+    let steps: Vec<Option<StepEvents>> = lifecycle
+        .iter()
+        .map(|key| lifecycle_step(sim, *key, now, timing, &mut texts))
+        .collect();
+    if steps.iter().all(Option::is_none) {
+        // Readiness records no event: no order needed.
+        return;
     }
     let order = if sim.kubelet_order.0 == lifecycle {
         std::mem::take(&mut sim.kubelet_order.1)
     } else {
         sim.pods.name_order(&lifecycle)
     };
-    let mut source: Vec<usize> = Vec::with_capacity(sim.events.len() - base);
     for &i in &order {
-        let (start, len) = spans[i];
-        source.extend(start..start + len);
+        if let Some(step) = &steps[i] {
+            for (reason, message) in step.texts.iter() {
+                sim.record(
+                    EventType::Normal,
+                    reason,
+                    step.object.clone(),
+                    messages::COMPONENT_KUBELET,
+                    message.clone(),
+                );
+            }
+        }
     }
-    sim.events.permute_since(base, &source);
     sim.kubelet_order = (lifecycle, order);
 }
 
-/// Moves a pod one step along pull → start → Running → Ready, with the kubelet's events.
-fn lifecycle_step(sim: &mut Simulation, key: PodKey, now: SimTime, timing: super::Timing) {
+/// (reason, message) pairs of the kubelet's events, in order.
+type Texts = Rc<[(&'static str, Rc<str>)]>;
+
+/// The kubelet events one lifecycle step records: the pod's reference and the (reason, message)
+/// pairs, which are the same for every pod of a template at that step.
+struct StepEvents {
+    object: Rc<ObjectRef>,
+    texts: Texts,
+}
+
+/// A step's (reason, message) pairs per template (its containers, shared by the template's
+/// pods) and step, made once per kubelet pass. A pass meets a handful of templates.
+#[derive(Default)]
+struct StepTexts {
+    made: Vec<(Shared<Vec<Container>>, StepKind, Texts)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StepKind {
+    Pulled,
+    Started,
+}
+
+impl StepTexts {
+    fn get(
+        &mut self,
+        sim: &mut Simulation,
+        containers: &Shared<Vec<Container>>,
+        kind: StepKind,
+        timing: super::Timing,
+    ) -> Texts {
+        if let Some((_, _, texts)) = self
+            .made
+            .iter()
+            .find(|(c, k, _)| *k == kind && Shared::ptr_eq(c, containers))
+        {
+            return texts.clone();
+        }
+        let texts: Texts = match kind {
+            StepKind::Pulled => {
+                let image = containers.first().map_or("", |c| c.image.as_str());
+                let pulling = sim
+                    .texts
+                    .get(messages::REASON_PULLING, image, messages::pulling);
+                // The pull time is the simulation's fixed `Timing`, so the text depends on the
+                // image alone.
+                let pulled = sim.texts.get(messages::REASON_PULLED, image, |image| {
+                    messages::pulled(image, timing.pull.0)
+                });
+                Rc::from([
+                    (messages::REASON_PULLING, pulling),
+                    (messages::REASON_PULLED, pulled),
+                ])
+            }
+            StepKind::Started => containers
+                .iter()
+                .flat_map(|c| {
+                    let created = sim.texts.get(
+                        messages::REASON_CREATED,
+                        &c.name,
+                        messages::created_container,
+                    );
+                    let started = sim.texts.get(
+                        messages::REASON_STARTED,
+                        &c.name,
+                        messages::started_container,
+                    );
+                    [
+                        (messages::REASON_CREATED, created),
+                        (messages::REASON_STARTED, started),
+                    ]
+                })
+                .collect(),
+        };
+        self.made.push((containers.clone(), kind, texts.clone()));
+        texts
+    }
+}
+
+/// Moves a pod one step along pull → start → Running → Ready; returns the kubelet's events for
+/// the step, to be recorded in name order.
+fn lifecycle_step(
+    sim: &mut Simulation,
+    key: PodKey,
+    now: SimTime,
+    timing: super::Timing,
+    texts: &mut StepTexts,
+) -> Option<StepEvents> {
     let e = sim
         .pods
         .get_mut(&key)
         .expect("a due pod is stored: `run` took it from the store");
-    let r = e.object.clone();
-    let image = e
-        .pod
-        .spec
-        .containers
-        .first()
-        .map_or("", |c| c.image.as_str());
-    match e.stage {
+    let object = e.object.clone();
+    let containers = e.pod.spec.containers.clone();
+    let kind = match e.stage {
         Stage::Pulling { since } => {
             e.stage = Stage::Starting {
                 since: since + timing.pull,
             };
-            let pulling = sim
-                .texts
-                .get(messages::REASON_PULLING, image, messages::pulling);
-            // The pull time is the simulation's fixed `Timing`, so the text depends on the
-            // image alone.
-            let pulled = sim.texts.get(messages::REASON_PULLED, image, |image| {
-                messages::pulled(image, timing.pull.0)
-            });
-            sim.record(
-                EventType::Normal,
-                messages::REASON_PULLING,
-                r.clone(),
-                messages::COMPONENT_KUBELET,
-                pulling,
-            );
-            sim.record(
-                EventType::Normal,
-                messages::REASON_PULLED,
-                r,
-                messages::COMPONENT_KUBELET,
-                pulled,
-            );
             sim.pod_progressed(&key);
+            StepKind::Pulled
         }
         Stage::Starting { since } => {
             let started = since + timing.start;
@@ -160,47 +232,23 @@ fn lifecycle_step(sim: &mut Simulation, key: PodKey, now: SimTime, timing: super
                 started_at: started,
             };
             e.pod.status.pod_ip = Some(pod_ip(&e.pod));
-            // A pointer copy, so that the events can be recorded while the pod is not borrowed.
-            let containers = e.pod.spec.containers.clone();
-            for c in containers.iter() {
-                let created = sim.texts.get(
-                    messages::REASON_CREATED,
-                    &c.name,
-                    messages::created_container,
-                );
-                let started = sim.texts.get(
-                    messages::REASON_STARTED,
-                    &c.name,
-                    messages::started_container,
-                );
-                sim.record(
-                    EventType::Normal,
-                    messages::REASON_CREATED,
-                    r.clone(),
-                    messages::COMPONENT_KUBELET,
-                    created,
-                );
-                sim.record(
-                    EventType::Normal,
-                    messages::REASON_STARTED,
-                    r.clone(),
-                    messages::COMPONENT_KUBELET,
-                    started,
-                );
-            }
             // Running but not Ready changes nothing its DaemonSet computes (the controller reads
             // a phase only to find Failed and Succeeded pods; status counts readiness), so the
             // DaemonSet is not woken for it.
             sim.pod_progressed(&key);
+            StepKind::Started
         }
         Stage::Running { .. } | Stage::Settled => {
             e.stage = Stage::Settled;
             e.pod.status.ready = true;
             e.pod.status.ready_transition = Some(now);
             sim.pod_changed(&key);
+            return None;
         }
-        Stage::Unbound => {}
-    }
+        Stage::Unbound => return None,
+    };
+    let texts = texts.get(sim, &containers, kind, timing);
+    Some(StepEvents { object, texts })
 }
 
 /// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12),
@@ -329,6 +377,61 @@ mod tests {
         assert_eq!(pulls[0], ("pod-a", messages::REASON_PULLING));
         assert_eq!(pulls[1], ("pod-a", messages::REASON_PULLED));
         assert_eq!(pulls[2], ("pod-b", messages::REASON_PULLING));
+    }
+
+    /// Each pod's events say its own images and containers, in container order, even when pods
+    /// of different templates take the same step together.
+    #[test]
+    fn each_pod_reports_its_own_images_and_containers_in_order() {
+        let mut sim = Simulation::new(1);
+        sim.apply(Command::ApplyNode(Node::new("node-1"))).unwrap();
+        let two: crate::model::Shared<Vec<Container>> = vec![
+            Container::new("main", "main:2"),
+            Container::new("sidecar", "proxy:1"),
+        ]
+        .into();
+        let one: crate::model::Shared<Vec<Container>> = vec![Container::new("app", "app:1")].into();
+        for (name, containers) in [("pod-a", &two), ("pod-b", &one), ("pod-c", &two)] {
+            let pod = Pod {
+                spec: PodSpec {
+                    node_name: Some("node-1".into()),
+                    containers: containers.clone(),
+                    ..Default::default()
+                },
+                ..Pod::new("default", name)
+            };
+            sim.apply(Command::ApplyPod(pod)).unwrap();
+        }
+        sim.apply(Command::Settle {
+            limit: SimDuration::from_secs(60),
+        })
+        .unwrap();
+        let said: Vec<String> = sim
+            .events()
+            .iter()
+            .map(|e| format!("{} {}", e.object.name, e.message))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "pod-a Pulling image \"main:2\"",
+                "pod-a Successfully pulled image \"main:2\" in 2000ms",
+                "pod-b Pulling image \"app:1\"",
+                "pod-b Successfully pulled image \"app:1\" in 2000ms",
+                "pod-c Pulling image \"main:2\"",
+                "pod-c Successfully pulled image \"main:2\" in 2000ms",
+                "pod-a Created container: main",
+                "pod-a Started container main",
+                "pod-a Created container: sidecar",
+                "pod-a Started container sidecar",
+                "pod-b Created container: app",
+                "pod-b Started container app",
+                "pod-c Created container: main",
+                "pod-c Started container main",
+                "pod-c Created container: sidecar",
+                "pod-c Started container sidecar",
+            ]
+        );
     }
 
     #[test]

@@ -48,6 +48,15 @@ impl KubeletQueue {
         self.buckets.range(..=now).map(|(_, (live, _))| live).sum()
     }
 
+    /// Whether no pod due at or before `now` was taken off its bucket since the bucket was made:
+    /// then every key `due` lists is live, and each once. (A bucket holds one key per insert
+    /// and counts inserts less removals, so the two match exactly when nothing was removed.)
+    pub fn due_are_live(&self, now: SimTime) -> bool {
+        self.buckets
+            .range(..=now)
+            .all(|(_, (live, keys))| *live == keys.len())
+    }
+
     /// Every key queued at or before `now`, each with the instant it was queued at; stale keys
     /// included (a pod queued, taken off and queued again at one instant appears twice), so the
     /// caller keeps those whose entry still names that instant.
@@ -99,8 +108,10 @@ mod tests {
         q.remove(t);
         assert_eq!(q.due(t).count(), 0);
         q.insert(t, k[0]);
+        assert!(q.due_are_live(t));
         q.insert(t, k[0]);
         q.remove(t);
+        assert!(!q.due_are_live(t), "one of the two keys is stale");
         assert_eq!(q.due_count(t), 1);
         assert_eq!(
             q.due(t).count(),

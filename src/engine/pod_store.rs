@@ -132,16 +132,13 @@ impl PodStore {
         let pod = &entry.pod;
         let rank = NameRank::of(&pod.namespace, &pod.name);
         self.ranks[slot as usize] = rank;
-        // The namespace is copied only for the first pod in it.
-        if !self.by_name.contains_key(&pod.namespace) {
-            self.by_name
-                .insert(pod.namespace.clone(), HashMap::default());
-        }
         debug_assert_eq!(*entry.object.name, *pod.name);
-        self.by_name
-            .get_mut(&pod.namespace)
-            .expect("namespace indexed above")
-            .insert(entry.object.name.clone(), key);
+        let names = match self.by_name.get_mut(&pod.namespace) {
+            Some(names) => names,
+            // The namespace is copied only for the first pod in it.
+            None => self.by_name.entry(pod.namespace.clone()).or_default(),
+        };
+        names.insert(entry.object.name.clone(), key);
         self.order.take();
         self.slots[slot as usize].entry = Some(Box::new(entry));
         self.len += 1;
