@@ -106,8 +106,41 @@ pub fn pulling(image: &str) -> String {
     format!("Pulling image \"{image}\"")
 }
 
+/// The kubelet's `Pulled` (`pkg/kubelet/images/image_manager.go`): the pull time, and the time
+/// including waiting for the puller, which the simulation does not make anyone wait for. The
+/// simulation has no image to measure, so the size is 0 bytes.
 pub fn pulled(image: &str, millis: u64) -> String {
-    format!("Successfully pulled image \"{image}\" in {}ms", millis)
+    let took = go_duration(millis);
+    format!("Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: 0 bytes.")
+}
+
+/// A whole number of milliseconds as Go's `time.Duration.String` writes it: `500ms`, `2s`,
+/// `1.5s`, `1m30s`, `1h0m0s`, `0s`.
+pub fn go_duration(millis: u64) -> String {
+    if millis == 0 {
+        return "0s".to_string();
+    }
+    if millis < 1000 {
+        return format!("{millis}ms");
+    }
+    let (hours, rest) = (millis / 3_600_000, millis % 3_600_000);
+    let (minutes, rest) = (rest / 60_000, rest % 60_000);
+    let (seconds, fraction) = (rest / 1000, rest % 1000);
+    let mut out = String::new();
+    if hours > 0 {
+        out.push_str(&format!("{hours}h"));
+    }
+    if hours > 0 || minutes > 0 {
+        out.push_str(&format!("{minutes}m"));
+    }
+    out.push_str(&seconds.to_string());
+    if fraction > 0 {
+        let digits = format!("{fraction:03}");
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out.push('s');
+    out
 }
 
 pub fn created_container(container: &str) -> String {
@@ -153,6 +186,32 @@ fn histogram(reasons: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_are_written_as_go_writes_them() {
+        for (millis, text) in [
+            (0, "0s"),
+            (1, "1ms"),
+            (500, "500ms"),
+            (1000, "1s"),
+            (1500, "1.5s"),
+            (2050, "2.05s"),
+            (60_000, "1m0s"),
+            (90_500, "1m30.5s"),
+            (3_600_000, "1h0m0s"),
+            (3_723_004, "1h2m3.004s"),
+        ] {
+            assert_eq!(go_duration(millis), text, "{millis}ms");
+        }
+    }
+
+    #[test]
+    fn pulled_says_the_pull_time_twice_and_the_size() {
+        assert_eq!(
+            pulled("nginx:1.27", 2000),
+            "Successfully pulled image \"nginx:1.27\" in 2s (2s including waiting). Image size: 0 bytes."
+        );
+    }
 
     #[test]
     fn r1_11_worked_example() {

@@ -46,9 +46,9 @@ fn replays_the_taint_a_worker_lesson() {
             events during this step:
             LAST SEEN   TYPE     REASON    OBJECT              MESSAGE
             2s          Normal   Pulling   pod/fluentd-5ljcf   Pulling image "fluentd:v1.16"
-            2s          Normal   Pulled    pod/fluentd-5ljcf   Successfully pulled image "fluentd:v1.16" in 2000ms
+            2s          Normal   Pulled    pod/fluentd-5ljcf   Successfully pulled image "fluentd:v1.16" in 2s (2s including waiting). Image size: 0 bytes.
             2s          Normal   Pulling   pod/fluentd-5xhdl   Pulling image "fluentd:v1.16"
-            2s          Normal   Pulled    pod/fluentd-5xhdl   Successfully pulled image "fluentd:v1.16" in 2000ms
+            2s          Normal   Pulled    pod/fluentd-5xhdl   Successfully pulled image "fluentd:v1.16" in 2s (2s including waiting). Image size: 0 bytes.
             1s          Normal   Created   pod/fluentd-5ljcf   Created container: fluentd
             1s          Normal   Started   pod/fluentd-5ljcf   Started container fluentd
             1s          Normal   Created   pod/fluentd-5xhdl   Created container: fluentd
@@ -136,7 +136,7 @@ fn replays_the_taint_a_worker_lesson() {
             events during this step:
             LAST SEEN   TYPE     REASON    OBJECT              MESSAGE
             2s          Normal   Pulling   pod/fluentd-ftd54   Pulling image "fluentd:v1.16"
-            2s          Normal   Pulled    pod/fluentd-ftd54   Successfully pulled image "fluentd:v1.16" in 2000ms
+            2s          Normal   Pulled    pod/fluentd-ftd54   Successfully pulled image "fluentd:v1.16" in 2s (2s including waiting). Image size: 0 bytes.
             1s          Normal   Created   pod/fluentd-ftd54   Created container: fluentd
             1s          Normal   Started   pod/fluentd-ftd54   Started container fluentd
 
@@ -217,7 +217,7 @@ fn json_output_is_exactly_the_contract() {
                       "type": "Normal",
                       "reason": "Pulled",
                       "object": "Pod/default/agent-fskx7",
-                      "message": "Successfully pulled image \"busybox:1.36\" in 1000ms"
+                      "message": "Successfully pulled image \"busybox:1.36\" in 1s (1s including waiting). Image size: 0 bytes."
                     },
                     {
                       "time": 2.0,

@@ -764,7 +764,7 @@ fn describe_daemon_pod() {
           ----    ------     ----  ----               -------
           Normal  Scheduled  4s    default-scheduler  Successfully assigned default/fluentd-pmw4f to node-2
           Normal  Pulling    2s    kubelet            Pulling image "fluentd:v1"
-          Normal  Pulled     2s    kubelet            Successfully pulled image "fluentd:v1" in 2000ms
+          Normal  Pulled     2s    kubelet            Successfully pulled image "fluentd:v1" in 2s (2s including waiting). Image size: 0 bytes.
           Normal  Created    1s    kubelet            Created container: fluentd
           Normal  Started    1s    kubelet            Started container fluentd
         "#,
