@@ -93,9 +93,10 @@ pub(crate) fn run(sim: &mut Simulation) {
         return;
     }
     let mut texts = StepTexts::default();
+    let mut objects: Vec<Option<Rc<ObjectRef>>> = Vec::with_capacity(2 * lifecycle.len());
     let steps: Vec<Option<StepEvents>> = lifecycle
         .iter()
-        .map(|key| lifecycle_step(sim, *key, now, timing, &mut texts))
+        .map(|key| lifecycle_step(sim, *key, now, timing, &mut texts, &mut objects))
         .collect();
     if steps.iter().all(Option::is_none) {
         // Readiness records no event: no order needed.
@@ -108,11 +109,14 @@ pub(crate) fn run(sim: &mut Simulation) {
     };
     for &i in &order {
         if let Some(step) = &steps[i] {
-            for (reason, message) in step.texts.iter() {
+            for (k, (reason, message)) in step.texts.iter().enumerate() {
+                let object = objects[step.objects + k]
+                    .take()
+                    .expect("one reference per event, taken once");
                 sim.record(
                     EventType::Normal,
                     reason,
-                    step.object.clone(),
+                    object,
                     messages::COMPONENT_KUBELET,
                     message.clone(),
                 );
@@ -125,11 +129,13 @@ pub(crate) fn run(sim: &mut Simulation) {
 /// (reason, message) pairs of the kubelet's events, in order.
 type Texts = Rc<[(&'static str, Rc<str>)]>;
 
-/// The kubelet events one lifecycle step records: the pod's reference and the (reason, message)
-/// pairs, which are the same for every pod of a template at that step.
+/// The kubelet events one lifecycle step records: the (reason, message) pairs, which are the same
+/// for every pod of a template at that step, and where the pod's reference for each event starts
+/// in the pass's list of references. The references are copied while the step runs, in memory
+/// order: copying them later, in name order, would touch each pod's reference count at random.
 struct StepEvents {
-    object: Rc<ObjectRef>,
     texts: Texts,
+    objects: usize,
 }
 
 /// A step's (reason, message) pairs per template (its containers, shared by the template's
@@ -209,6 +215,7 @@ fn lifecycle_step(
     now: SimTime,
     timing: super::Timing,
     texts: &mut StepTexts,
+    objects: &mut Vec<Option<Rc<ObjectRef>>>,
 ) -> Option<StepEvents> {
     let e = sim
         .pods
@@ -248,7 +255,12 @@ fn lifecycle_step(
         Stage::Unbound => return None,
     };
     let texts = texts.get(sim, &containers, kind, timing);
-    Some(StepEvents { object, texts })
+    let first = objects.len();
+    objects.extend(std::iter::repeat_n(Some(object), texts.len()));
+    Some(StepEvents {
+        texts,
+        objects: first,
+    })
 }
 
 /// Kubelet admission for a pod bound without the scheduler (template `nodeName`, R1.12),
