@@ -65,6 +65,11 @@ pub(crate) fn run(sim: &mut Simulation) {
     let keys: Vec<PodKey> = sim.kubelet_due_pods(now);
     let mut ordered: Vec<PodKey> = Vec::new();
     let mut lifecycle: Vec<PodKey> = Vec::with_capacity(keys.len());
+    let mut steps: Vec<Option<StepEvents>> = Vec::with_capacity(keys.len());
+    let mut texts = StepTexts::default();
+    let mut objects: Vec<Option<Rc<ObjectRef>>> = Vec::with_capacity(2 * keys.len());
+    // Lifecycle steps at once, while each pod's entry is at hand; their events wait for the
+    // admissions and terminations, which come first.
     for key in keys {
         let Some(e) = sim.pods.get(&key) else {
             continue;
@@ -73,6 +78,14 @@ pub(crate) fn run(sim: &mut Simulation) {
             ordered.push(key);
         } else {
             lifecycle.push(key);
+            steps.push(lifecycle_step(
+                sim,
+                key,
+                now,
+                timing,
+                &mut texts,
+                &mut objects,
+            ));
         }
     }
     sim.pods.sort_by_name(&mut ordered);
@@ -89,15 +102,6 @@ pub(crate) fn run(sim: &mut Simulation) {
             sim.pod_changed(&key);
         }
     }
-    if lifecycle.is_empty() {
-        return;
-    }
-    let mut texts = StepTexts::default();
-    let mut objects: Vec<Option<Rc<ObjectRef>>> = Vec::with_capacity(2 * lifecycle.len());
-    let steps: Vec<Option<StepEvents>> = lifecycle
-        .iter()
-        .map(|key| lifecycle_step(sim, *key, now, timing, &mut texts, &mut objects))
-        .collect();
     if steps.iter().all(Option::is_none) {
         // Readiness records no event: no order needed.
         return;
@@ -109,8 +113,9 @@ pub(crate) fn run(sim: &mut Simulation) {
     };
     for &i in &order {
         if let Some(step) = &steps[i] {
-            for (k, (reason, message)) in step.texts.iter().enumerate() {
-                let object = objects[step.objects + k]
+            let (first, texts) = (step.objects as usize, &texts.made[step.texts as usize].2);
+            for (k, (reason, message)) in texts.iter().enumerate() {
+                let object = objects[first + k]
                     .take()
                     .expect("one reference per event, taken once");
                 sim.record(
@@ -133,9 +138,13 @@ type Texts = Rc<[(&'static str, Rc<str>)]>;
 /// for every pod of a template at that step, and where the pod's reference for each event starts
 /// in the pass's list of references. The references are copied while the step runs, in memory
 /// order: copying them later, in name order, would touch each pod's reference count at random.
+/// Both are indexes, so that the notes of a large batch stay small enough to read back in any
+/// order quickly.
 struct StepEvents {
-    texts: Texts,
-    objects: usize,
+    /// In `StepTexts::made`.
+    texts: u32,
+    /// In the pass's list of references, one per event.
+    objects: u32,
 }
 
 /// A step's (reason, message) pairs per template (its containers, shared by the template's
@@ -152,19 +161,20 @@ enum StepKind {
 }
 
 impl StepTexts {
+    /// The index in `made` of the texts for `kind` of this template, made on first use.
     fn get(
         &mut self,
         sim: &mut Simulation,
         containers: &Shared<Vec<Container>>,
         kind: StepKind,
         timing: super::Timing,
-    ) -> Texts {
-        if let Some((_, _, texts)) = self
+    ) -> usize {
+        if let Some(i) = self
             .made
             .iter()
-            .find(|(c, k, _)| *k == kind && Shared::ptr_eq(c, containers))
+            .position(|(c, k, _)| *k == kind && Shared::ptr_eq(c, containers))
         {
-            return texts.clone();
+            return i;
         }
         let texts: Texts = match kind {
             StepKind::Pulled => {
@@ -202,8 +212,8 @@ impl StepTexts {
                 })
                 .collect(),
         };
-        self.made.push((containers.clone(), kind, texts.clone()));
-        texts
+        self.made.push((containers.clone(), kind, texts));
+        self.made.len() - 1
     }
 }
 
@@ -254,12 +264,12 @@ fn lifecycle_step(
         }
         Stage::Unbound => return None,
     };
-    let texts = texts.get(sim, &containers, kind, timing);
+    let made = texts.get(sim, &containers, kind, timing);
     let first = objects.len();
-    objects.extend(std::iter::repeat_n(Some(object), texts.len()));
+    objects.extend(std::iter::repeat_n(Some(object), texts.made[made].2.len()));
     Some(StepEvents {
-        texts,
-        objects: first,
+        texts: made as u32,
+        objects: first as u32,
     })
 }
 
