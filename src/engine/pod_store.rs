@@ -12,8 +12,9 @@
 //! instead of calling `memcmp`, and compare the strings only on a tie.
 
 use super::PodEntry;
-use rustc_hash::FxHashMap as HashMap;
+use crate::model::ObjectRef;
 use std::cell::OnceCell;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// A pod's handle inside one `Simulation` (not its name: see `PodStore::lookup`).
@@ -74,9 +75,10 @@ pub(crate) struct PodStore {
     /// Each slot's `NameRank`, apart from the entries so that sorting keys reads 32 bytes a pod.
     ranks: Vec<NameRank>,
     free: Vec<u32>,
-    /// namespace → name → key: nested so that a lookup by `&str` allocates nothing; a name is
-    /// the text its pod's event reference holds (`PodEntry::object`), shared.
-    by_name: HashMap<String, HashMap<Rc<str>, PodKey>>,
+    /// (namespace, name) → key. Each entry keeps the hash of its names, so that growing the
+    /// table rehashes without reading a name, and its pod's event reference
+    /// (`PodEntry::object`), shared, for the names.
+    by_name: hashbrown::HashTable<NameEntry>,
     /// Every key in (namespace, name) order, once asked for since the last insert or removal.
     order: OnceCell<Vec<PodKey>>,
     len: usize,
@@ -105,7 +107,10 @@ impl PodStore {
 
     /// The key of the pod with this namespace and name.
     pub fn lookup(&self, namespace: &str, name: &str) -> Option<PodKey> {
-        self.by_name.get(namespace)?.get(name).copied()
+        let hash = name_hash(namespace, name);
+        self.by_name
+            .find(hash, |e| e.is(hash, namespace, name))
+            .map(|e| e.key)
     }
 
     pub fn contains_name(&self, namespace: &str, name: &str) -> bool {
@@ -133,12 +138,18 @@ impl PodStore {
         let rank = NameRank::of(&pod.namespace, &pod.name);
         self.ranks[slot as usize] = rank;
         debug_assert_eq!(*entry.object.name, *pod.name);
-        let names = match self.by_name.get_mut(&pod.namespace) {
-            Some(names) => names,
-            // The namespace is copied only for the first pod in it.
-            None => self.by_name.entry(pod.namespace.clone()).or_default(),
-        };
-        names.insert(entry.object.name.clone(), key);
+        debug_assert_eq!(*entry.object.namespace, *pod.namespace);
+        debug_assert!(self.lookup(&pod.namespace, &pod.name).is_none());
+        let hash = name_hash(&pod.namespace, &pod.name);
+        self.by_name.insert_unique(
+            hash,
+            NameEntry {
+                hash,
+                object: entry.object.clone(),
+                key,
+            },
+            |e| e.hash,
+        );
         self.order.take();
         self.slots[slot as usize].entry = Some(Box::new(entry));
         self.len += 1;
@@ -153,11 +164,13 @@ impl PodStore {
         let entry = *slot.entry.take()?;
         slot.generation = slot.generation.wrapping_add(1);
         self.free.push(key.slot);
-        if let Some(names) = self.by_name.get_mut(&entry.pod.namespace) {
-            names.remove(entry.pod.name.as_str());
-            if names.is_empty() {
-                self.by_name.remove(&entry.pod.namespace);
-            }
+        let (namespace, name) = (&entry.pod.namespace, &entry.pod.name);
+        let hash = name_hash(namespace, name);
+        if let Ok(found) = self
+            .by_name
+            .find_entry(hash, |e| e.is(hash, namespace, name))
+        {
+            found.remove();
         }
         self.order.take();
         self.len -= 1;
@@ -246,7 +259,27 @@ impl PodStore {
         let reusable = self.free.len().min(additional);
         self.slots.reserve(additional - reusable);
         self.ranks.reserve(additional - reusable);
+        self.by_name.reserve(additional, |e| e.hash);
     }
+}
+
+/// One pod in the name index.
+#[derive(Clone, Debug)]
+struct NameEntry {
+    hash: u64,
+    object: Rc<ObjectRef>,
+    key: PodKey,
+}
+
+impl NameEntry {
+    fn is(&self, hash: u64, namespace: &str, name: &str) -> bool {
+        self.hash == hash && *self.object.name == *name && *self.object.namespace == *namespace
+    }
+}
+
+/// The index's hash of a pod's namespace and name.
+fn name_hash(namespace: &str, name: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one((namespace, name))
 }
 
 /// The positions of `keys` in the order of `key_of` (ties in any order).

@@ -171,20 +171,22 @@ pub enum ContainerState {
     },
 }
 
-/// The pod status fields the simulator tracks.
+/// The pod status fields the simulator tracks. Laid out in declaration order (`repr(C)`, like
+/// `Pod`): what the controllers read of every pod (phase, readiness) first, in one cache line.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[repr(C)]
 pub struct PodStatus {
     pub phase: PodPhase,
+    /// The `Ready` condition.
+    pub ready: bool,
+    pub restart_count: i32,
+    /// When the `Ready` condition last changed (R3.7 availability counts from here).
+    pub ready_transition: Option<SimTime>,
     /// `status.reason` (`NodeLost`, `OutOfcpu`, …).
     pub reason: Option<String>,
     pub container_state: ContainerState,
-    /// The `Ready` condition.
-    pub ready: bool,
-    /// When the `Ready` condition last changed (R3.7 availability counts from here).
-    pub ready_transition: Option<SimTime>,
     /// `PodScheduled=False` message (the FailedScheduling text) while unschedulable.
     pub unschedulable_message: Option<String>,
-    pub restart_count: i32,
     pub pod_ip: Option<String>,
 }
 
@@ -205,9 +207,14 @@ impl Default for PodStatus {
     }
 }
 
-/// A pod.
+/// A pod. Laid out in declaration order (`repr(C)`): what the controllers and kubelets read of
+/// every pod on every pass (deletion, phase, readiness) comes first, so that at thousands of
+/// pods a pass reads one cache line of each instead of several.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[repr(C)]
 pub struct Pod {
+    pub deletion_timestamp: Option<SimTime>,
+    pub status: PodStatus,
     pub namespace: String,
     pub name: String,
     pub uid: String,
@@ -215,9 +222,7 @@ pub struct Pod {
     pub annotations: Labels,
     pub owner_references: Shared<Vec<OwnerReference>>,
     pub spec: PodSpec,
-    pub status: PodStatus,
     pub creation_timestamp: SimTime,
-    pub deletion_timestamp: Option<SimTime>,
 }
 
 impl Pod {
