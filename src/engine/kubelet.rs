@@ -13,8 +13,8 @@ use std::rc::Rc;
 
 /// When the kubelet next has something to do for this pod, if anything.
 pub(crate) fn next_due(sim: &Simulation, e: &PodEntry) -> Option<SimTime> {
-    let node = &sim.nodes()[sim.target_position(e, e.pod.spec.node_name.as_deref()?)?];
-    if !node.is_ready() {
+    let position = sim.target_position(e, e.pod.spec.node_name.as_deref()?)?;
+    if !sim.node_ready_at(position) {
         return None;
     }
     let t = sim.timing();

@@ -330,6 +330,9 @@ pub struct Simulation {
     usage_elsewhere: HashMap<String, scheduler::NodeUsage>,
     /// Each node's allocatable as the scheduler reads it, as of a `nodes_version`.
     allocatable: (u64, Vec<scheduler::Allocatable>),
+    /// Whether each node's Ready condition is True, as of a `nodes_version`: the kubelet asks
+    /// for every pod it queues, and the answer is a bit instead of a walk into the node.
+    node_ready: std::cell::RefCell<(u64, Vec<bool>)>,
     /// DaemonSets whose inputs changed since their last sync (the controller's work queue).
     dirty: HashSet<String>,
     /// The scheduler should retry: a pod was queued, a node changed or resources were freed.
@@ -397,6 +400,7 @@ impl Simulation {
             usage: Vec::new(),
             usage_elsewhere: HashMap::default(),
             allocatable: (0, Vec::new()),
+            node_ready: Default::default(),
             dirty: HashSet::default(),
             scheduler_dirty: false,
             node_removed: false,
@@ -890,6 +894,19 @@ impl Simulation {
             Some(i) => self.usage.get_mut(i),
             None => self.usage_elsewhere.get_mut(node),
         }
+    }
+
+    /// Whether the node at `position` in `nodes` is Ready (`Node::is_ready`), read out once per
+    /// node change.
+    pub(crate) fn node_ready_at(&self, position: usize) -> bool {
+        let mut ready = self.node_ready.borrow_mut();
+        if ready.0 != self.nodes_version {
+            *ready = (
+                self.nodes_version,
+                self.nodes.iter().map(Node::is_ready).collect(),
+            );
+        }
+        ready.1[position]
     }
 
     /// The allocatable of the node at `position` in `nodes`, read out for the scheduler once per
