@@ -17,7 +17,7 @@ pub fn pod_status(pod: &Pod) -> String {
     // 3. Containers (only once the kubelet reports them: an unbound pod has no statuses).
     if pod.is_bound() {
         match &pod.status.container_state {
-            ContainerState::Waiting { reason: r } if !r.is_empty() => reason = r.clone(),
+            ContainerState::Waiting { reason: r } if !r.is_empty() => reason = r.to_string(),
             ContainerState::Terminated {
                 reason: r,
                 exit_code,

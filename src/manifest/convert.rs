@@ -356,7 +356,7 @@ fn container_state(status: &core::PodStatus, phase: PodPhase) -> (ContainerState
         .any(|s| s.state.as_ref().is_some_and(|st| st.running.is_some()));
     let state = if let Some(w) = waiting {
         ContainerState::Waiting {
-            reason: w.reason.clone().unwrap_or_default(),
+            reason: w.reason.clone().unwrap_or_default().into(),
         }
     } else if let Some(t) = terminated {
         ContainerState::Terminated {

@@ -157,9 +157,10 @@ impl PodPhase {
 /// The state of the pod's containers, summarised for STATUS (R7.2) and the lifecycle.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ContainerState {
-    /// Waiting with a reason: `ContainerCreating`, `CrashLoopBackOff`, …
+    /// Waiting with a reason: `ContainerCreating`, `CrashLoopBackOff`, … (the kubelet's own
+    /// reasons are static texts: every new pod says `ContainerCreating` without a copy).
     Waiting {
-        reason: String,
+        reason: std::borrow::Cow<'static, str>,
     },
     Running {
         started_at: SimTime,
@@ -196,7 +197,7 @@ impl Default for PodStatus {
             phase: PodPhase::Pending,
             reason: None,
             container_state: ContainerState::Waiting {
-                reason: "ContainerCreating".to_string(),
+                reason: "ContainerCreating".into(),
             },
             ready: false,
             ready_transition: None,
