@@ -223,24 +223,43 @@ impl PodStore {
     }
 
     /// The positions of `keys` taken in (namespace, name) order. Reads the ranks only, and the
-    /// names where ranks tie.
+    /// names where ranks cannot tell.
     pub fn name_order(&self, keys: &[PodKey]) -> Vec<usize> {
         let rank = |k: &PodKey| self.ranks[k.slot as usize];
-        let one_namespace = keys.first().is_some_and(|first| {
-            keys.iter()
-                .all(|k| rank(k).namespace == rank(first).namespace)
-        });
-        // One namespace (the usual batch): the name's prefix alone is the key, a cheaper one.
-        let mut order = if one_namespace {
-            positions_by(keys, |k| rank(k).name)
+        let namespace = keys.first().map(|k| rank(k).namespace);
+        let one_namespace =
+            namespace.is_some_and(|ns| whole(ns) && keys.iter().all(|k| rank(k).namespace == ns));
+        if one_namespace {
+            // The usual batch: the name's prefix alone is the key, a cheaper one.
+            self.order_by(keys, |k| rank(k).name, |a, b| a == b)
         } else {
-            positions_by(keys, rank)
-        };
-        // Ranks tie only for names alike in their first 16 bytes: those runs go by the strings.
+            // A namespace too long for its rank ties with every other one that starts alike,
+            // whatever the names: those go by the strings.
+            self.order_by(keys, rank, |a, b| {
+                a.namespace == b.namespace && (!whole(a.namespace) || a.name == b.name)
+            })
+        }
+    }
+
+    /// The positions of `keys` sorted by `key_of`, each run that `ambiguous` ties (adjacent
+    /// once sorted) sorted again by the strings.
+    fn order_by<K: Ord + Copy>(
+        &self,
+        keys: &[PodKey],
+        key_of: impl Fn(&PodKey) -> K,
+        ambiguous: impl Fn(&K, &K) -> bool,
+    ) -> Vec<usize> {
+        let mut keyed: Vec<(K, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (key_of(k), i as u32))
+            .collect();
+        keyed.sort_unstable();
+        let mut order: Vec<usize> = keyed.iter().map(|&(_, i)| i as usize).collect();
         let mut start = 0;
-        while start < order.len() {
+        while start < keyed.len() {
             let mut end = start + 1;
-            while end < order.len() && rank(&keys[order[end]]) == rank(&keys[order[start]]) {
+            while end < keyed.len() && ambiguous(&keyed[start].0, &keyed[end].0) {
                 end += 1;
             }
             if end - start > 1 {
@@ -282,15 +301,10 @@ fn name_hash(namespace: &str, name: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one((namespace, name))
 }
 
-/// The positions of `keys` in the order of `key_of` (ties in any order).
-fn positions_by<K: Ord>(keys: &[PodKey], key_of: impl Fn(&PodKey) -> K) -> Vec<usize> {
-    let mut keyed: Vec<(K, u32)> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (key_of(k), i as u32))
-        .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, i)| i as usize).collect()
+/// Whether a rank's 16 bytes hold the whole string: a shorter one is zero-padded, and names
+/// hold no NUL bytes.
+fn whole(prefix: u128) -> bool {
+    prefix & 0xff == 0
 }
 
 impl std::ops::Index<&PodKey> for PodStore {
@@ -443,6 +457,10 @@ mod tests {
             ("kube-system", "agent-0"),
             ("kube-system", "a-very-long-daemon-set-name-a"),
             ("kube-systemx", "a"),
+            // Namespaces alike in their first 16 bytes: the rank cannot tell them apart.
+            ("customer-namespace-b", "a"),
+            ("customer-namespace-a", "z"),
+            ("customer-namespace-a", "b"),
         ];
         let mut keys: Vec<PodKey> = names
             .iter()
