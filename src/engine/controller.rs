@@ -75,7 +75,7 @@ pub(crate) fn nodes_to_daemon_pods(sim: &Simulation, ds: &DaemonSet) -> NodePods
     for key in sim.owned_pods(&ds.uid) {
         let Some(e) = sim.pods.get(key) else { continue };
         let pod = &e.pod;
-        if pod.namespace != ds.namespace {
+        if !sim.pods.in_namespace(key, &ds.namespace) {
             continue;
         }
         if pod.deletion_timestamp.is_some() && pod.status.phase.is_terminal() {

@@ -273,6 +273,13 @@ impl PodStore {
         order
     }
 
+    /// Whether the pod at `key` is in `namespace`: decided by the ranks alone, without reading
+    /// the pod's namespace, unless the namespace is too long for its rank.
+    pub fn in_namespace(&self, key: &PodKey, namespace: &str) -> bool {
+        let rank = self.ranks[key.slot as usize].namespace;
+        rank == prefix(namespace) && (whole(rank) || self[key].pod.namespace == namespace)
+    }
+
     /// Makes room for `additional` more pods without moving the table while they are added.
     pub fn reserve(&mut self, additional: usize) {
         let reusable = self.free.len().min(additional);
@@ -444,6 +451,19 @@ mod tests {
         assert_eq!(store.lookup("kube-system", "b"), None);
         assert!(store.lookup("kube-system", "a").is_some());
         assert_eq!(store.len(), 2);
+    }
+
+    #[test]
+    fn tells_namespaces_apart_past_the_sixteen_bytes_the_ranks_hold() {
+        let mut store = PodStore::default();
+        let a = store.insert(entry("customer-namespace-a", "p"));
+        let short = store.insert(entry("kube-system", "p"));
+        assert!(store.in_namespace(&a, "customer-namespace-a"));
+        assert!(!store.in_namespace(&a, "customer-namespace-b"));
+        assert!(!store.in_namespace(&a, "customer-namespace"));
+        assert!(store.in_namespace(&short, "kube-system"));
+        assert!(!store.in_namespace(&short, "kube-systemx"));
+        assert!(!store.in_namespace(&short, "kube"));
     }
 
     #[test]
