@@ -15,14 +15,16 @@
 //! Indexes (DESIGN "Budgets": the cost of a pass follows what changed, not the cluster's size):
 //! pods live in a slab addressed by a copyable `PodKey`, with a hash index for lookups by name
 //! and a (namespace, name) order sorted when listed (`pod_store`); the controllers' sets (owned
-//! per DaemonSet, unbound, active, orphans) hold keys. The kubelet's work is a queue of
-//! per-instant buckets (`kubelet_queue`), the scheduler's per-node usage is kept as pods bind,
-//! finish or go, and a DaemonSet's pods are grouped by node index. Events share their texts: a
-//! pod's events point at one copy of its names, and the kubelet's messages that repeat from pod
-//! to pod are made once (`messages::SharedTexts`). Wherever upstream's order shows (events),
-//! loops still meet pods in (namespace, name) order and nodes in name order; the kubelet's
-//! lifecycle steps, which commute, run in memory order and have their events put back in name
-//! order.
+//! per DaemonSet, unbound, active, orphans by namespace) hold keys. The kubelet's work is a queue
+//! of per-instant buckets (`kubelet_queue`); per-node data (the scheduler's usage, kept as pods
+//! bind, finish or go; allocatable; readiness; the injected affinity) lives in vectors aligned
+//! with `nodes`, and a DaemonSet's pods are grouped by node index. Events go to a chunked log
+//! (`event_log`) and share their texts: a pod's events point at one reference, and the kubelet's
+//! messages that repeat from pod to pod are made once (`messages::SharedTexts`). Wherever
+//! upstream's order shows (events), loops still meet pods in (namespace, name) order and nodes in
+//! name order; the kubelet's lifecycle steps, which commute, run in memory order and note their
+//! events, which are recorded in name order. At thousands of nodes a pass waits on memory more
+//! than it computes, hence these layouts (README "Budgets").
 
 mod controller;
 mod event_log;
