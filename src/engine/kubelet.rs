@@ -349,18 +349,17 @@ mod tests {
     use crate::engine::Command;
     use crate::model::{Container, Node, Pod, PodSpec};
 
-    /// Lifecycle steps run in memory order, but their events must come out in name order:
-    /// pods created in reverse name order (so memory order is the reverse) show it.
-    #[test]
-    fn lifecycle_events_come_out_in_name_order_whatever_the_memory_order() {
+    /// Pods bound to one node, created in the order given, and settled.
+    fn settled_on_one_node<'a>(
+        pods: impl IntoIterator<Item = (&'a str, &'a Shared<Vec<Container>>)>,
+    ) -> Simulation {
         let mut sim = Simulation::new(1);
         sim.apply(Command::ApplyNode(Node::new("node-1"))).unwrap();
-        let names = ["pod-e", "pod-d", "pod-c", "pod-b", "pod-a"];
-        for name in names {
+        for (name, containers) in pods {
             let pod = Pod {
                 spec: PodSpec {
                     node_name: Some("node-1".into()),
-                    containers: vec![Container::new("app", "app:1")].into(),
+                    containers: containers.clone(),
                     ..Default::default()
                 },
                 ..Pod::new("default", name)
@@ -371,6 +370,16 @@ mod tests {
             limit: SimDuration::from_secs(60),
         })
         .unwrap();
+        sim
+    }
+
+    /// Lifecycle steps run in memory order, but their events must come out in name order:
+    /// pods created in reverse name order (so memory order is the reverse) show it.
+    #[test]
+    fn lifecycle_events_come_out_in_name_order_whatever_the_memory_order() {
+        let app: Shared<Vec<Container>> = vec![Container::new("app", "app:1")].into();
+        let names = ["pod-e", "pod-d", "pod-c", "pod-b", "pod-a"];
+        let sim = settled_on_one_node(names.map(|name| (name, &app)));
         for reason in [
             messages::REASON_PULLING,
             messages::REASON_PULLED,
@@ -405,29 +414,13 @@ mod tests {
     /// of different templates take the same step together.
     #[test]
     fn each_pod_reports_its_own_images_and_containers_in_order() {
-        let mut sim = Simulation::new(1);
-        sim.apply(Command::ApplyNode(Node::new("node-1"))).unwrap();
-        let two: crate::model::Shared<Vec<Container>> = vec![
+        let two: Shared<Vec<Container>> = vec![
             Container::new("main", "main:2"),
             Container::new("sidecar", "proxy:1"),
         ]
         .into();
-        let one: crate::model::Shared<Vec<Container>> = vec![Container::new("app", "app:1")].into();
-        for (name, containers) in [("pod-a", &two), ("pod-b", &one), ("pod-c", &two)] {
-            let pod = Pod {
-                spec: PodSpec {
-                    node_name: Some("node-1".into()),
-                    containers: containers.clone(),
-                    ..Default::default()
-                },
-                ..Pod::new("default", name)
-            };
-            sim.apply(Command::ApplyPod(pod)).unwrap();
-        }
-        sim.apply(Command::Settle {
-            limit: SimDuration::from_secs(60),
-        })
-        .unwrap();
+        let one: Shared<Vec<Container>> = vec![Container::new("app", "app:1")].into();
+        let sim = settled_on_one_node([("pod-a", &two), ("pod-b", &one), ("pod-c", &two)]);
         let said: Vec<String> = sim
             .events()
             .iter()
