@@ -231,8 +231,6 @@ fn lifecycle_step(
         .pods
         .get_mut(&key)
         .expect("a due pod is stored: `run` took it from the store");
-    let object = e.object.clone();
-    let containers = e.pod.spec.containers.clone();
     let kind = match e.stage {
         Stage::Pulling { since } => {
             e.stage = Stage::Starting {
@@ -264,6 +262,8 @@ fn lifecycle_step(
         }
         Stage::Unbound => return None,
     };
+    let e = &sim.pods[&key];
+    let (object, containers) = (e.object.clone(), e.pod.spec.containers.clone());
     let made = texts.get(sim, &containers, kind, timing);
     let first = objects.len();
     objects.extend(std::iter::repeat_n(Some(object), texts.made[made].2.len()));

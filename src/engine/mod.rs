@@ -325,13 +325,11 @@ pub struct Simulation {
     /// The kubelet's last batch of lifecycle steps (keys in slot order) and their name order:
     /// the same pods usually take their next step together, and need no second sort.
     kubelet_order: (Vec<PodKey>, Vec<usize>),
-    /// The scheduler's `NodeInfo` per node, aligned with `nodes` (see `node_added`), kept as pods
-    /// are bound, finish or go.
-    usage: Vec<scheduler::NodeUsage>,
-    /// The same for node names with no node: pods bound to a node that does not exist (yet).
-    usage_elsewhere: HashMap<String, scheduler::NodeUsage>,
+    /// The scheduler's `NodeInfo` per node, kept as pods are bound, finish or go; told of every
+    /// node added or removed, so that it stays aligned with `nodes`.
+    usage: scheduler::UsageIndex,
     /// Each node's allocatable as the scheduler reads it, as of a `nodes_version`.
-    allocatable: (u64, Vec<scheduler::Allocatable>),
+    allocatables: (u64, std::rc::Rc<Vec<scheduler::Allocatable>>),
     /// Whether each node's Ready condition is True, as of a `nodes_version`: the kubelet asks
     /// for every pod it queues, and the answer is a bit instead of a walk into the node.
     node_ready: std::cell::RefCell<(u64, Vec<bool>)>,
@@ -399,9 +397,8 @@ impl Simulation {
             kubelet_queue: Default::default(),
             kubelet_queue_nodes: 0,
             kubelet_order: Default::default(),
-            usage: Vec::new(),
-            usage_elsewhere: HashMap::default(),
-            allocatable: (0, Vec::new()),
+            usage: Default::default(),
+            allocatables: (0, Default::default()),
             node_ready: Default::default(),
             dirty: HashSet::default(),
             scheduler_dirty: false,
@@ -578,10 +575,7 @@ impl Simulation {
                 let idx = self.node_index(&name)?;
                 self.nodes.remove(idx);
                 self.injected_affinities.remove(idx);
-                let usage = self.usage.remove(idx);
-                if usage.pods != 0 {
-                    self.usage_elsewhere.insert(name, usage);
-                }
+                self.usage.node_removed(idx, name);
                 self.reindex_nodes();
                 self.node_removed = true;
                 self.nodes_changed();
@@ -731,9 +725,7 @@ impl Simulation {
         if e.counted {
             if let Some(node) = &e.pod.spec.node_name {
                 let position = self.target_position(&e, node);
-                if let Some(u) = self.usage_mut(position, node) {
-                    scheduler::remove_from_usage(u, &e.pod.spec);
-                }
+                self.usage.remove_pod(position, node, &e.pod.spec);
             }
         }
         if let Some(owner) = e.pod.controller_ref() {
@@ -800,22 +792,15 @@ impl Simulation {
         };
         let (old_due, old_counted) = (e.kubelet_due, e.counted);
         if counted != old_counted {
-            let node = e.pod.spec.node_name.as_deref().unwrap_or_default();
-            let position = self.target_position(e, node);
+            let position =
+                self.target_position(e, e.pod.spec.node_name.as_deref().unwrap_or_default());
             let e = self.pods.get_mut(key).expect("looked up above");
             e.counted = counted;
-            let (pod, node) = (&e.pod, e.pod.spec.node_name.as_deref().unwrap_or_default());
+            let node = e.pod.spec.node_name.as_deref().unwrap_or_default();
             if counted {
-                let u = match position {
-                    Some(i) => &mut self.usage[i],
-                    None => entry_or_default(&mut self.usage_elsewhere, node),
-                };
-                scheduler::add_pod_usage(u, pod);
-            } else if let Some(u) = match position {
-                Some(i) => self.usage.get_mut(i),
-                None => self.usage_elsewhere.get_mut(node),
-            } {
-                scheduler::remove_from_usage(u, &pod.spec);
+                self.usage.add_pod(position, node, &e.pod);
+            } else {
+                self.usage.remove_pod(position, node, &e.pod.spec);
             }
         }
         if due != old_due {
@@ -874,28 +859,7 @@ impl Simulation {
 
     /// The scheduler's count of what is placed on a node.
     pub(crate) fn usage_of(&self, node: &str) -> Option<&scheduler::NodeUsage> {
-        match self.node_index.get(node) {
-            Some(&i) => self.usage.get(i),
-            None => self.usage_elsewhere.get(node),
-        }
-    }
-
-    /// The scheduler's count of what is placed on the node at `position` in `nodes`.
-    pub(crate) fn usage_at(&self, position: usize) -> &scheduler::NodeUsage {
-        &self.usage[position]
-    }
-
-    /// The usage of the node at `position` (`target_position` of a pod bound to `node`), or of
-    /// the name when there is no such node; `None` when nothing was counted there.
-    fn usage_mut(
-        &mut self,
-        position: Option<usize>,
-        node: &str,
-    ) -> Option<&mut scheduler::NodeUsage> {
-        match position {
-            Some(i) => self.usage.get_mut(i),
-            None => self.usage_elsewhere.get_mut(node),
-        }
+        self.usage.of(self.node_index.get(node).copied(), node)
     }
 
     /// Whether the node at `position` in `nodes` is Ready (`Node::is_ready`), read out once per
@@ -911,19 +875,18 @@ impl Simulation {
         ready.1[position]
     }
 
-    /// The allocatable of the node at `position` in `nodes`, read out for the scheduler once per
-    /// node change.
-    pub(crate) fn allocatable_at(&mut self, position: usize) -> &scheduler::Allocatable {
-        if self.allocatable.0 != self.nodes_version {
-            self.allocatable = (
-                self.nodes_version,
-                self.nodes
-                    .iter()
-                    .map(|n| scheduler::Allocatable::of(n.allocatable.as_ref()))
-                    .collect(),
-            );
+    /// Each node's allocatable (in `nodes` order), read out for the scheduler once per node
+    /// change.
+    pub(crate) fn allocatables(&mut self) -> std::rc::Rc<Vec<scheduler::Allocatable>> {
+        if self.allocatables.0 != self.nodes_version {
+            let read = self
+                .nodes
+                .iter()
+                .map(|n| scheduler::Allocatable::of(n.allocatable.as_ref()))
+                .collect();
+            self.allocatables = (self.nodes_version, std::rc::Rc::new(read));
         }
-        &self.allocatable.1[position]
+        self.allocatables.1.clone()
     }
 
     /// Sets or clears a pod's controller reference (adoption, release, orphaning).
@@ -1082,6 +1045,22 @@ impl Simulation {
             .clone()
     }
 
+    /// Whether the pod spec carries the affinity `injected_affinity` made for the node at
+    /// `position`, which that node matches by construction.
+    pub(crate) fn carries_injected_affinity(
+        &self,
+        spec: &crate::model::PodSpec,
+        position: usize,
+    ) -> bool {
+        match (
+            &spec.required_node_affinity,
+            &self.injected_affinities[position],
+        ) {
+            (Some(a), Some(b)) => Shared::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
     /// `<prefix>-<counter as 8+ hex digits>`: unique within the simulation, the same every run.
     pub(crate) fn new_uid(&mut self, prefix: &str) -> String {
         let n = self.next_uid;
@@ -1111,8 +1090,7 @@ impl Simulation {
                 }
             }
             self.node_index.insert(node.name.clone(), self.nodes.len());
-            let usage = self.usage_elsewhere.remove(&node.name).unwrap_or_default();
-            self.usage.push(usage);
+            self.usage.node_added(&node.name);
             self.injected_affinities.push(None);
             self.nodes.push(node);
             self.nodes_changed();

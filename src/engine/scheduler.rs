@@ -63,8 +63,9 @@ impl Requested {
 }
 
 /// A node's `status.allocatable` as NodeResourcesFit reads it, in milli-units: cpu, memory and
-/// the pod count as fields, the rest by name. Made once per node change (`Simulation`'s
-/// `allocatable`), so that the filter reads a few numbers instead of the node's resource map.
+/// the pod count as fields, the rest by name. Made once per node change
+/// (`Simulation::allocatables`), so that the filter reads a few numbers instead of the node's
+/// resource map.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Allocatable {
     /// `None` allocatable: no limit at all (the CLI contract).
@@ -109,6 +110,64 @@ impl Allocatable {
     }
 }
 
+/// The scheduler's `NodeInfo` counts as the simulation keeps them while pods bind, finish or go:
+/// one per node, aligned with `Simulation`'s nodes (which tells of every node added or removed),
+/// and one per name with no node, for pods bound to a node that does not exist (yet).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct UsageIndex {
+    by_position: Vec<NodeUsage>,
+    elsewhere: HashMap<String, NodeUsage>,
+}
+
+impl UsageIndex {
+    /// The usage of the node at `position` in the nodes.
+    pub fn at(&self, position: usize) -> &NodeUsage {
+        &self.by_position[position]
+    }
+
+    /// The usage counted on `node`, at `position` in the nodes if it is one.
+    pub fn of(&self, position: Option<usize>, node: &str) -> Option<&NodeUsage> {
+        match position {
+            Some(i) => self.by_position.get(i),
+            None => self.elsewhere.get(node),
+        }
+    }
+
+    /// Counts a pod bound to `node` (at `position` in the nodes if it is one).
+    pub fn add_pod(&mut self, position: Option<usize>, node: &str, pod: &Pod) {
+        let u = match position {
+            Some(i) => &mut self.by_position[i],
+            None => self.elsewhere.entry(node.to_string()).or_default(),
+        };
+        add_pod_usage(u, pod);
+    }
+
+    /// Undoes `add_pod` for a pod with this spec (it finished or went away).
+    pub fn remove_pod(&mut self, position: Option<usize>, node: &str, spec: &PodSpec) {
+        let u = match position {
+            Some(i) => self.by_position.get_mut(i),
+            None => self.elsewhere.get_mut(node),
+        };
+        if let Some(u) = u {
+            remove_from_usage(u, spec);
+        }
+    }
+
+    /// A node was added after the others: what was counted on its name moves to it.
+    pub fn node_added(&mut self, name: &str) {
+        let usage = self.elsewhere.remove(name).unwrap_or_default();
+        self.by_position.push(usage);
+    }
+
+    /// The node at `position` was removed: what is still counted on it stays with its name.
+    pub fn node_removed(&mut self, position: usize, name: String) {
+        let usage = self.by_position.remove(position);
+        if usage.pods != 0 {
+            self.elsewhere.insert(name, usage);
+        }
+    }
+}
+
 /// The per-node usage of every non-terminal pod bound to a node.
 pub fn node_usage(sim: &Simulation) -> HashMap<String, NodeUsage> {
     node_usage_on(sim, None)
@@ -136,12 +195,8 @@ pub fn node_usage_on(
 
 pub(crate) fn add_pod_usage(u: &mut NodeUsage, pod: &Pod) {
     u.pods += 1;
-    for_each_request(&pod.spec, |name, milli| add_requested(u, &name, milli));
+    for_each_request(&pod.spec, |name, milli| u.requested.add(&name, milli));
     u.host_ports.extend(host_ports(&pod.spec));
-}
-
-fn add_requested(u: &mut NodeUsage, name: &str, milli: i64) {
-    u.requested.add(name, milli);
 }
 
 /// `effective_requests_of` as (resource, milli-units) pairs sorted by resource name.
@@ -175,7 +230,7 @@ fn for_each_request<'a>(spec: &'a PodSpec, mut f: impl FnMut(Cow<'a, str>, i64))
 /// Takes one pod with this spec off a node's usage: its pod count, requests and host ports.
 pub(crate) fn remove_from_usage(u: &mut NodeUsage, spec: &PodSpec) {
     u.pods -= 1;
-    for_each_request(spec, |name, milli| add_requested(u, &name, -milli));
+    for_each_request(spec, |name, milli| u.requested.add(&name, -milli));
     for port in host_ports(spec) {
         if let Some(i) = u.host_ports.iter().position(|p| *p == port) {
             u.host_ports.remove(i);
@@ -339,6 +394,8 @@ pub(crate) fn run(sim: &mut Simulation) {
         return;
     }
     queue.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Nodes do not change while the scheduler runs.
+    let allocatables = sim.allocatables();
     let num_nodes = sim.nodes().len();
     for (_, _, key) in queue {
         let Some(entry) = sim.pods.get(&key) else {
@@ -354,23 +411,14 @@ pub(crate) fn run(sim: &mut Simulation) {
         let Some(position) = position else {
             continue;
         };
-        sim.allocatable_at(position);
-        let entry = &sim.pods[&key];
         let node = &sim.nodes()[position];
         // The usage index already counts every pod bound so far, this round's included.
-        let injected_for_node = match (
-            &entry.pod.spec.required_node_affinity,
-            &sim.injected_affinities[position],
-        ) {
-            (Some(a), Some(b)) => crate::model::Shared::ptr_eq(a, b),
-            _ => false,
-        };
         let failure = filter_with(
             &entry.pod.spec,
             node,
-            injected_for_node,
-            &sim.allocatable.1[position],
-            sim.usage_at(position),
+            sim.carries_injected_affinity(&entry.pod.spec, position),
+            &allocatables[position],
+            sim.usage.at(position),
         );
         match failure {
             None => {
